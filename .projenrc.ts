@@ -1,0 +1,109 @@
+import { awscdk, javascript, JsonFile } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'resilient-lambda-rest-api',
+  packageName: 'resilient-lambda-rest-api',
+  description:
+    'A drop-in LambdaRestApi whose failures reach clients as documented JSON errors and reach operators as alarms that name the cause.',
+  keywords: ['cdk', 'aws-cdk', 'apigateway', 'lambda', 'rest-api', 'resilience', 'gateway-responses', 'alarms'],
+  author: 'resilient-lambda-rest-api developers',
+  authorAddress: 'dev@example.com',
+  repositoryUrl: 'https://github.com/resilient-lambda-rest-api/resilient-lambda-rest-api.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  // No GitHub here: CI is `.ci/run`, so no workflows, mergify or release automation are generated.
+  github: false,
+  release: false,
+
+  publishToPypi: {
+    distName: 'resilient-lambda-rest-api',
+    module: 'resilient_lambda_rest_api',
+  },
+
+  devDeps: [
+    'aws-cdk@^2.1148.0',
+    'cdk-nag@^3.0.2',
+    'fast-check@^4.10.2',
+    '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
+  ],
+
+  jestOptions: {
+    // A changed snapshot must fail the build, never be rewritten silently.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/'],
+      coverageThreshold: {
+        branches: 80, functions: 85, lines: 85, statements: 85,
+      },
+    },
+  },
+
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench'],
+    // CI must report lint errors, not hide them by rewriting files.
+    commandOptions: { fix: false, extraArgs: ['--max-warnings=0'] },
+  },
+
+  gitignore: ['.jsii.tabl.json', '/cdk.out/', '/build/', '/bench/out/', '.venv/'],
+  npmignoreEnabled: true,
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/bench/', '/.ci/', '/cdk.out/', '/build/', 'cdk.json'] },
+});
+
+// Our registry lacks unrs-resolver@1.13.0's non-Linux bindings, so its lock entry breaks `npm ci`.
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// No test run may pass by running nothing.
+project.testTask.reset('jest --ci', { receiveArgs: true });
+project.testTask.spawn(project.eslint!.eslintTask);
+
+// README examples must compile (TypeScript and their Python translation) on every build.
+project.postCompileTask.exec('jsii-rosetta extract --strict --compile');
+
+// Python package without PyPI (jsii-pacmak's own Python build downloads from it): see the script.
+const packagePython = project.addTask('package:python-offline', {
+  description: 'Build the Python wheel and sdist into dist/python without PyPI, and check them with twine',
+  exec: 'bash scripts/package-python.sh',
+});
+
+// Package npm and Python on every machine: jsii-pacmak's own Python build needs PyPI, which we cannot reach.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+project.packageTask.spawn(packagePython);
+
+// Type-checked dev folders: eslint's project service and ts-node read these.
+for (const dir of ['examples', 'scripts', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['node_modules'],
+    },
+  });
+}
+
+// The main job: synthesize the example app with the real aws-cdk CLI and say where the template is.
+project.addTask('example', {
+  description: 'Synthesize the example app into cdk.out/ and print the template path',
+  steps: [
+    { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output cdk.out' },
+    { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out' },
+  ],
+});
+
+// Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.
+project.addTask('consumer-check', {
+  description: 'Install dist/js/*.tgz into a temporary app next to aws-cdk-lib and synthesize a stack',
+  exec: 'bash scripts/consumer-check.sh',
+});
+
+project.synth();

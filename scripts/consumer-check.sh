@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the packed npm tarball into a fresh app next to aws-cdk-lib and synthesizes a stack with it,
+# so a broken `files`/`main`/`types` entry or a missing dependency fails here, not at a user's.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tarball=$(ls "$root"/dist/js/resilient-lambda-rest-api@*.tgz 2>/dev/null | head -1 || true)
+[[ -n $tarball ]] || { echo "consumer-check: no dist/js/resilient-lambda-rest-api@*.tgz; run 'npx projen build' first" >&2; exit 1; }
+cdk_version=$(node -p "require('$root/node_modules/aws-cdk-lib/package.json').version")
+constructs_version=$(node -p "require('$root/node_modules/constructs/package.json').version")
+
+app=$(mktemp -d)
+trap 'rm -rf "$app"' EXIT
+cd "$app"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --prefer-offline --loglevel=error "$tarball" "aws-cdk-lib@$cdk_version" "constructs@$constructs_version" >/dev/null
+cp "$root/scripts/consumer-app.js" app.js
+node app.js

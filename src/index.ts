@@ -1,0 +1,1 @@
+export * from './resilient-lambda-rest-api';
