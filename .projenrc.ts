@@ -60,6 +60,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // Our registry lacks unrs-resolver@1.13.0's non-Linux bindings, so its lock entry breaks `npm ci`.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
+// One cloud-assembly-schema for everyone: aws-solutions-constructs pins an older major, and npm ci then
+// drops the copy nested under aws-cdk-lib, which jsii needs.
+project.package.addPackageResolutions('@aws-cdk/cloud-assembly-schema@55.6.0');
 
 // No test run may pass by running nothing.
 project.testTask.reset('jest --ci', { receiveArgs: true });
