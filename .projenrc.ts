@@ -32,6 +32,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1148.0',
     'cdk-nag@^3.0.2',
     'fast-check@^4.10.2',
+    'velocityjs@^2',
     '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
   ],
 
@@ -101,6 +102,12 @@ project.addTask('example', {
     { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output cdk.out' },
     { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out' },
   ],
+});
+
+// Benchmarks against the alternatives: not part of the test run (it measures, it does not assert).
+project.addTask('bench', {
+  description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/run.ts',
 });
 
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.

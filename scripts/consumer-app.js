@@ -18,5 +18,6 @@ assert.ok(api instanceof require('aws-cdk-lib/aws-apigateway').LambdaRestApi, 't
 const template = Template.fromStack(stack);
 template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
 
+template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'INTEGRATION_TIMEOUT', StatusCode: '504' });
 const assembly = app.synth();
 console.log(`consumer-check: the packed library synthesized ${assembly.getStackByName('ConsumerStack').templateFullPath}`);

@@ -1,1 +1,6 @@
-export * from './resilient-lambda-rest-api';
+export { ResilientLambdaRestApi } from './resilient-lambda-rest-api';
+export type { ResilientLambdaRestApiProps } from './resilient-lambda-rest-api';
+export type { ErrorResponseOverride } from './error-responses';
+export { InvokePermissionScope } from './permissions';
+export { ErrorContract } from './failure-modes';
+export type { ClientResponse, FailureMode } from './failure-modes';

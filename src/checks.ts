@@ -1,0 +1,276 @@
+import { FALLBACK_RESPONSE_TYPES } from './error-responses';
+
+/** The prefix of every warning id this library raises; acknowledge one with `Annotations.acknowledgeWarning`. */
+export const WARNING_PREFIX = 'resilient-lambda-rest-api';
+
+/** Integration timeout bounds of API Gateway REST APIs, in milliseconds. */
+export const MIN_INTEGRATION_TIMEOUT_MS = 50;
+export const DEFAULT_MAX_INTEGRATION_TIMEOUT_MS = 29_000;
+
+/** Above this steady rate (requests per second), INFO execution logging is called out for its cost. */
+export const INFO_LOGGING_RATE_WARNING = 100;
+
+/**
+ * A warning raised at synth time: legal, but risky.
+ */
+export interface CheckWarning {
+  /** Stable id, without the library prefix. */
+  readonly id: string;
+  /** What is risky and what to do about it. */
+  readonly message: string;
+}
+
+/**
+ * What the checks found: errors stop the synth, warnings become annotations.
+ */
+export interface CheckResult {
+  readonly errors: string[];
+  readonly warnings: CheckWarning[];
+}
+
+/**
+ * The facts the checks need, read off the props (and the function, where it is known).
+ */
+export interface CheckInput {
+  readonly integrationTimeoutMs: number;
+  readonly endpointTypes: string[];
+  readonly acknowledgeTimeoutQuota: boolean;
+  readonly functionTimeoutSeconds?: number;
+  readonly reservedConcurrency?: number;
+  readonly loggingLevel?: string;
+  readonly dataTraceEnabled?: boolean;
+  readonly throttlingRateLimit?: number;
+  readonly throttlingBurstLimit?: number;
+  readonly throttledRetryAfterSeconds?: number;
+  readonly errorResponses?: ErrorResponseCheckInput[];
+  readonly corsOrigins?: string[];
+  readonly corsAllowCredentials?: boolean;
+  readonly permissionScope?: string;
+  readonly allowTestInvoke?: boolean;
+  readonly deploy: boolean;
+}
+
+/** One error response override, as the checks see it. */
+export interface ErrorResponseCheckInput {
+  readonly type: string;
+  readonly statusCode?: string;
+  readonly responseHeaders?: { [name: string]: string };
+  readonly templates?: { [contentType: string]: string };
+}
+
+const STATUS_CODE = /^[1-5][0-9]{2}$/;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const MAPPING_EXPRESSIONS = [
+  /^'[^']*'$/,
+  /^method\.request\.(header|querystring|path)\.[A-Za-z0-9._~-]+$/,
+  /^stageVariables\.[A-Za-z0-9_]+$/,
+];
+
+/** True when the value is a legal header mapping expression of a gateway response. */
+export function isMappingExpression(value: string): boolean {
+  return MAPPING_EXPRESSIONS.some((re) => re.test(value));
+}
+
+/** The error message for a status code outside 100-599, or undefined. */
+export function checkStatusCode(property: string, value: string | undefined): string | undefined {
+  if (value === undefined || STATUS_CODE.test(value)) {
+    return undefined;
+  }
+  return `${property} must be an HTTP status code from 100 to 599 (a string of three digits); got '${value}'`;
+}
+
+/** The error messages for the header map of a gateway response. */
+export function checkResponseHeaders(property: string, headers: { [name: string]: string } | undefined): string[] {
+  const errors: string[] = [];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!HEADER_NAME.test(name)) {
+      errors.push(`${property} has an invalid header name '${name}' (letters, digits and !#$%&'*+-.^_\`|~ only)`);
+    }
+    if (typeof value !== 'string' || !isMappingExpression(value)) {
+      errors.push(
+        `${property}['${name}'] is not a legal mapping expression: '${value}'. A literal must be in single quotes ("'value'", no quote inside); ` +
+          'other allowed values are method.request.header.NAME, method.request.querystring.NAME, method.request.path.NAME and stageVariables.NAME',
+      );
+    }
+  }
+  return errors;
+}
+
+/** `$context` variables whose values never hold a quote or backslash (ids, enums, numbers). */
+const SAFE_VARIABLES = new Set([
+  'context.requestId', 'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
+  'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
+  'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
+]);
+
+/** Text that breaks JSON when put between quotes unescaped. */
+export const HOSTILE_TEXT = 'quote " backslash \\ newline \n tab \t unicode \u00e9\u4e2d\u{1F600} nul \u0000 end';
+
+/**
+ * Substitutes the variables of a gateway response template the way API Gateway does, with
+ * hostile values: `$context.error.messageString` arrives already quoted, ids and enum names as
+ * they are, and any other variable as raw hostile text.
+ */
+export function substituteHostile(template: string, hostile: string = HOSTILE_TEXT): string {
+  return template.replace(/\$(?:context|stageVariables|util|input)(?:\.[A-Za-z0-9_]+)+/g, (match) => {
+    const name = match.slice(1);
+    if (name === 'context.error.messageString') {
+      return JSON.stringify(hostile);
+    }
+    if (SAFE_VARIABLES.has(name)) {
+      return name === 'context.error.responseType' ? 'INTEGRATION_FAILURE' : 'a1b2-c3d4';
+    }
+    return hostile;
+  });
+}
+
+/** The error message for a JSON template that hostile values turn into invalid JSON, or undefined. */
+export function checkJsonTemplate(property: string, template: string): string | undefined {
+  try {
+    JSON.parse(substituteHostile(template));
+    return undefined;
+  } catch (e) {
+    return `${property} is not valid JSON once API Gateway substitutes a message holding quotes or backslashes ` +
+      '(use $context.error.messageString unquoted: it is already a quoted JSON string)';
+  }
+}
+
+function checkErrorResponses(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const seen = new Set<string>();
+  (input.errorResponses ?? []).forEach((override, i) => {
+    const property = `errorResponses[${i}]`;
+    if (seen.has(override.type)) {
+      errors.push(`${property}.type: ${override.type} is given twice; give one override per response type`);
+    }
+    seen.add(override.type);
+    const statusError = checkStatusCode(`${property}.statusCode`, override.statusCode);
+    if (statusError) {
+      errors.push(statusError);
+    }
+    errors.push(...checkResponseHeaders(`${property}.responseHeaders`, override.responseHeaders));
+    for (const [contentType, template] of Object.entries(override.templates ?? {})) {
+      if (contentType.toLowerCase().includes('json')) {
+        const templateError = checkJsonTemplate(`${property}.templates['${contentType}']`, template);
+        if (templateError) {
+          errors.push(templateError);
+        }
+      }
+    }
+    if (FALLBACK_RESPONSE_TYPES.includes(override.type) && override.statusCode !== undefined) {
+      warnings.push({
+        id: 'fallbackStatusCode',
+        message: `${property} sets statusCode ${override.statusCode} on ${override.type}: every ${override.type.slice(-3)} response type ` +
+          'that is not customised on its own now returns that status. Set the status on the specific types instead.',
+      });
+    }
+  });
+}
+
+function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const ms = input.integrationTimeoutMs;
+  const edge = input.endpointTypes.includes('EDGE');
+  if (ms < MIN_INTEGRATION_TIMEOUT_MS) {
+    errors.push(`integrationOptions.timeout must be at least ${MIN_INTEGRATION_TIMEOUT_MS} ms; got ${ms} ms`);
+  } else if (ms > DEFAULT_MAX_INTEGRATION_TIMEOUT_MS) {
+    if (edge) {
+      errors.push(
+        `integrationOptions.timeout must be from ${MIN_INTEGRATION_TIMEOUT_MS} ms to ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms on EDGE endpoints; got ${ms} ms`,
+      );
+    } else if (!input.acknowledgeTimeoutQuota) {
+      errors.push(
+        `integrationOptions.timeout is ${ms} ms, above the default limit of ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms. REGIONAL and PRIVATE APIs may go higher ` +
+          'once the account\'s integration timeout quota is raised; then set acknowledgeIntegrationTimeoutQuota: true. Otherwise use 50 to 29000 ms',
+      );
+    }
+  }
+  if (input.functionTimeoutSeconds !== undefined && input.functionTimeoutSeconds * 1000 > ms) {
+    warnings.push({
+      id: 'functionTimeoutExceedsIntegrationTimeout',
+      message: `The function's timeout (${input.functionTimeoutSeconds} s) is longer than the integration timeout (${ms} ms): ` +
+        'clients get 504 while the function runs on (and bills, and may write). Make the function timeout at most the integration timeout.',
+    });
+  }
+}
+
+function checkLoggingAndThrottling(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  if (input.dataTraceEnabled) {
+    warnings.push({
+      id: 'dataTraceEnabled',
+      message: 'deployOptions.dataTraceEnabled logs full request and response bodies (secrets, personal data) to CloudWatch. Turn it off outside debugging.',
+    });
+  }
+  if (input.loggingLevel === 'INFO' && (input.throttlingRateLimit ?? Infinity) > INFO_LOGGING_RATE_WARNING) {
+    warnings.push({
+      id: 'infoExecutionLogging',
+      message: `deployOptions.loggingLevel INFO writes several execution log lines for every request; at a rate limit above ${INFO_LOGGING_RATE_WARNING} requests/s ` +
+        'that costs more than the API. ERROR logs failures only; access logs already record every request.',
+    });
+  }
+  if (input.throttlingRateLimit !== undefined && !(input.throttlingRateLimit >= 0)) {
+    errors.push(`deployOptions.throttlingRateLimit must be 0 or more requests per second; got ${input.throttlingRateLimit}`);
+  }
+  if (input.throttlingBurstLimit !== undefined && !(Number.isInteger(input.throttlingBurstLimit) && input.throttlingBurstLimit >= 0)) {
+    errors.push(`deployOptions.throttlingBurstLimit must be a whole number, 0 or more; got ${input.throttlingBurstLimit}`);
+  }
+  if (input.reservedConcurrency !== undefined && input.throttlingBurstLimit !== undefined && input.throttlingBurstLimit > input.reservedConcurrency) {
+    warnings.push({
+      id: 'burstAboveReservedConcurrency',
+      message: `deployOptions.throttlingBurstLimit (${input.throttlingBurstLimit}) is above the function's reserved concurrency (${input.reservedConcurrency}): ` +
+        'overload reaches Lambda and comes back as throttles that clients see as 5xx, instead of 429 with Retry-After from the stage.',
+    });
+  }
+  const retryAfter = input.throttledRetryAfterSeconds;
+  if (retryAfter !== undefined && !(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 86_400)) {
+    errors.push(`throttledRetryAfter must be a whole number of seconds from 1 to 86400; got ${retryAfter}`);
+  }
+}
+
+function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  for (const origin of input.corsOrigins ?? []) {
+    if (origin.includes("'")) {
+      errors.push(`defaultCorsPreflightOptions.allowOrigins holds '${origin}': an origin cannot contain a single quote`);
+    }
+  }
+  if (input.corsAllowCredentials && (input.corsOrigins ?? []).includes('*')) {
+    warnings.push({
+      id: 'corsWildcardWithCredentials',
+      message: 'defaultCorsPreflightOptions allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.',
+    });
+  }
+  if (input.permissionScope === 'ALL_STAGES' && input.allowTestInvoke === false) {
+    errors.push('invokePermissionScope ALL_STAGES also lets the console test-invoke the function, which contradicts integrationOptions.allowTestInvoke: false; use DEPLOYMENT_STAGE or allow test invokes');
+  }
+  if (input.permissionScope === 'DEPLOYMENT_STAGE' && !input.deploy) {
+    errors.push('invokePermissionScope DEPLOYMENT_STAGE needs a deployment stage, but deploy is false; use ALL_STAGES or deploy');
+  }
+}
+
+/**
+ * Runs every synth-time check on the facts given. Pure: the construct throws the errors and
+ * turns the warnings into annotations.
+ */
+export function runChecks(input: CheckInput): CheckResult {
+  const errors: string[] = [];
+  const warnings: CheckWarning[] = [];
+  checkTimeouts(input, errors, warnings);
+  checkErrorResponses(input, errors, warnings);
+  checkLoggingAndThrottling(input, errors, warnings);
+  checkCorsAndPermissions(input, errors, warnings);
+  return { errors, warnings };
+}
+
+/** The message for an imported function whose resource policy this stack cannot change. */
+export const IMPORTED_FUNCTION_WARNING: CheckWarning = {
+  id: 'importedFunctionPermission',
+  message: 'The handler is an imported function, so no invoke permission could be added to its resource policy: every call will fail with 500 ' +
+    '(API_CONFIGURATION_ERROR) until you grant it. Add an AWS::Lambda::Permission for apigateway.amazonaws.com with SourceArn set to ' +
+    'this API\'s execute-api ARN where the function is defined, or import it with sameEnvironment: true if it is in this account and region.',
+};
+
+/** The message for execution logging without the account's CloudWatch Logs role managed in this stack. */
+export const ACCOUNT_ROLE_WARNING: CheckWarning = {
+  id: 'accountCloudWatchRoleNotManaged',
+  message: 'Execution logging needs the account-wide API Gateway CloudWatch Logs role of this region, which this API does not manage ' +
+    '(cloudWatchRole is not true). If the account has none, the deploy fails or no execution logs appear. Set cloudWatchRole: true in exactly one stack ' +
+    'per account and region, or acknowledge this warning where the account already has the role.',
+};
