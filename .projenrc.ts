@@ -104,6 +104,12 @@ project.addTask('example', {
   ],
 });
 
+// The README's tables are generated from the code; test/readme.test.ts fails when they are stale.
+project.addTask('readme', {
+  description: 'Regenerate the generated tables in README.md',
+  exec: 'ts-node --prefer-ts-exts scripts/readme.ts',
+});
+
 // Benchmarks against the alternatives: not part of the test run (it measures, it does not assert).
 project.addTask('bench', {
   description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',

@@ -1,4 +1,4 @@
-import { FALLBACK_RESPONSE_TYPES } from './error-responses';
+import { FALLBACK_RESPONSE_TYPES, substituteVariables } from './error-responses';
 
 /** The prefix of every warning id this library raises; acknowledge one with `Annotations.acknowledgeWarning`. */
 export const WARNING_PREFIX = 'resilient-lambda-rest-api';
@@ -112,16 +112,8 @@ export const HOSTILE_TEXT = 'quote " backslash \\ newline \n tab \t unicode \u00
  * they are, and any other variable as raw hostile text.
  */
 export function substituteHostile(template: string, hostile: string = HOSTILE_TEXT): string {
-  return template.replace(/\$(?:context|stageVariables|util|input)(?:\.[A-Za-z0-9_]+)+/g, (match) => {
-    const name = match.slice(1);
-    if (name === 'context.error.messageString') {
-      return JSON.stringify(hostile);
-    }
-    if (SAFE_VARIABLES.has(name)) {
-      return name === 'context.error.responseType' ? 'INTEGRATION_FAILURE' : 'a1b2-c3d4';
-    }
-    return hostile;
-  });
+  const values = { 'context.error.messageString': JSON.stringify(hostile), 'context.error.responseType': 'INTEGRATION_FAILURE' };
+  return substituteVariables(template, values, (name) => (SAFE_VARIABLES.has(name) ? 'a1b2-c3d4' : hostile));
 }
 
 /** The error message for a JSON template that hostile values turn into invalid JSON, or undefined. */

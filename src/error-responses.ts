@@ -134,6 +134,18 @@ export interface RenderedErrorResponse {
 export const JSON_CONTENT_TYPE = 'application/json';
 
 /**
+ * Substitutes `$context`, `$stageVariables`, `$util` and `$input` variables in a gateway response
+ * template in one pass, as API Gateway's simple substitution does (no VTL). A variable missing
+ * from `values` becomes `fallback` (by default the empty string, as API Gateway leaves it).
+ */
+export function substituteVariables(template: string, values: { [variable: string]: string }, fallback: (variable: string) => string = () => ''): string {
+  return template.replace(/\$(?:context|stageVariables|util|input)(?:\.[A-Za-z0-9_]+)+/g, (match) => {
+    const name = match.slice(1);
+    return name in values ? values[name] : fallback(name);
+  });
+}
+
+/**
  * Encodes a string as a JSON string literal that the gateway's `$` variable substitution
  * leaves alone: `$` becomes the JSON escape `\u0024`, which JSON parsers turn back into `$`.
  */

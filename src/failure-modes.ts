@@ -1,3 +1,5 @@
+import { substituteVariables } from './error-responses';
+
 /**
  * One way a call through API Gateway to Lambda can fail, and what API Gateway makes of it.
  */
@@ -249,4 +251,40 @@ export class ErrorContract {
   }
 
   private constructor() {}
+}
+
+function exampleBody(bodyTemplate: string, message: string): any {
+  const rendered = substituteVariables(bodyTemplate, {
+    'context.error.messageString': JSON.stringify(message),
+    'context.requestId': '…',
+  });
+  return JSON.parse(rendered);
+}
+
+function describeResponse(template: any, responseType: string, mode: FailureMode, restApiLogicalId?: string): string {
+  const response = resolveClientResponse(template, responseType, mode.uncustomisedStatus, restApiLogicalId);
+  const awsMessage = JSON.parse(mode.uncustomisedBody).message as string;
+  const body = exampleBody(response.bodyTemplate, awsMessage);
+  const retry = typeof body.retryable === 'boolean' ? `, retryable: ${body.retryable}` : '';
+  const retryAfter = response.headers['Retry-After'] ? `, Retry-After ${response.headers['Retry-After'].replace(/'/g, '')} s` : '';
+  return `${response.statusCode} \`${body.type ?? responseType}\`${retry}${retryAfter}`;
+}
+
+/**
+ * Renders the failure-mode table of the README from a synthesized template: for each failure
+ * mode, what API Gateway returns on its own and what the API in the template returns.
+ */
+export function renderFailureModeTable(template: any, restApiLogicalId?: string): string {
+  const rows = FAILURE_MODES.map((mode) => {
+    const types = mode.alternativeResponseType ? [mode.responseType, mode.alternativeResponseType] : [mode.responseType];
+    const typeCell = types.map((t) => `\`${t}\``).join(' or ') + (mode.responseTypeVerified ? '' : ' (*unverified*)');
+    const ours = types.map((t) => describeResponse(template, t, mode, restApiLogicalId)).join('<br>or ');
+    const log = mode.executionLog === '-' ? '—' : `\`${mode.executionLog}\``;
+    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |`;
+  });
+  return [
+    '| What went wrong | Execution log says | Gateway response type | API Gateway alone | ResilientLambdaRestApi |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }

@@ -46,7 +46,9 @@ export interface InvokeSourceArns {
  * The source ARNs allowed to invoke the function, for a scope. Without a stage name (no
  * deployment) the scope is every stage.
  */
-export function invokeSourceArns(api: apigateway.RestApi, scope: InvokePermissionScope, stageName: string | undefined, allowTestInvoke: boolean): InvokeSourceArns {
+export function invokeSourceArns(
+  api: apigateway.RestApi, scope: InvokePermissionScope, stageName: string | undefined, allowTestInvoke: boolean,
+): InvokeSourceArns {
   if (scope === InvokePermissionScope.ALL_STAGES || stageName === undefined) {
     return { stages: api.arnForExecuteApi('*', '/*', '*') };
   }

@@ -13,6 +13,7 @@ import {
   resolveEndpointTypes,
   resolveStageOptions,
 } from './defaults';
+import { checkErrorMappings, LambdaErrorMapping, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
 import { corsHeadersForErrors, ErrorResponseOverride, renderErrorResponses } from './error-responses';
 import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup, LogGroupSettings } from './logging';
 import { grantApiInvoke, invokeSourceArns, InvokePermissionScope } from './permissions';
@@ -29,6 +30,14 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
    * @default - the construct's error contract as documented in the README
    */
   readonly errorResponses?: ErrorResponseOverride[];
+
+  /**
+   * Maps function errors of a custom integration (`integrationOptions.proxy: false`) to status
+   * codes and JSON error bodies; function errors no mapping matches get 502.
+   *
+   * @default - none: with a custom integration every function error gets 502
+   */
+  readonly errorMappings?: LambdaErrorMapping[];
 
   /**
    * The `Retry-After` header of THROTTLED (429) responses, in whole seconds from 1 to 86400.
@@ -101,8 +110,9 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   constructor(scope: Construct, id: string, props: ResilientLambdaRestApiProps) {
     const facts = handlerFacts(props.handler);
     const integrationTimeout = props.integrationOptions?.timeout ?? DEFAULT_INTEGRATION_TIMEOUT;
-    const deployOptions = resolveStageOptions(props.deployOptions, facts.reservedConcurrency);
     const deploy = props.deploy ?? true;
+    // Without a deployment there is no stage to configure (aws-cdk-lib rejects deployOptions then).
+    const deployOptions = deploy ? resolveStageOptions(props.deployOptions, facts.reservedConcurrency) : props.deployOptions ?? {};
     const permissionScope = props.invokePermissionScope ?? (deploy ? InvokePermissionScope.DEPLOYMENT_STAGE : InvokePermissionScope.ALL_STAGES);
     const checks = runChecks({
       integrationTimeoutMs: integrationTimeout.toMilliseconds(),
@@ -122,14 +132,24 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       allowTestInvoke: props.integrationOptions?.allowTestInvoke,
       deploy,
     });
-    if (checks.errors.length > 0) {
-      throw new Error(`ResilientLambdaRestApi '${id}': ${checks.errors.join('; ')}`);
+    const custom = props.integrationOptions?.proxy === false;
+    const mappingErrors = conflictingMappingProps(props, custom);
+    // A custom integration without integration responses of the user's gets the 502 catch-all at least.
+    const errorMappings = props.errorMappings ?? (custom && !props.integrationOptions?.integrationResponses ? [] : undefined);
+    const mappingChecks = errorMappings ? checkErrorMappings(errorMappings) : { errors: [], warnings: [] };
+    const errors = [...checks.errors, ...mappingErrors, ...mappingChecks.errors];
+    if (errors.length > 0) {
+      throw new Error(`ResilientLambdaRestApi '${id}': ${errors.join('; ')}`);
     }
+    // Integration responses only take literal headers, so a CORS origin echo cannot go there.
+    const literalCorsHeaders = Object.fromEntries(
+      Object.entries(corsHeadersForErrors(props.defaultCorsPreflightOptions)).filter(([, value]) => value.startsWith("'")),
+    );
 
     super(scope, id, {
       ...props,
       endpointTypes: props.endpointConfiguration ? undefined : resolveEndpointTypes(props),
-      deployOptions,
+      deployOptions: deploy ? deployOptions : props.deployOptions,
       // The account's CloudWatch role is created below, least-privilege, only when asked for.
       cloudWatchRole: false,
       cloudWatchRoleRemovalPolicy: undefined,
@@ -139,10 +159,16 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
         // One API-scoped permission for every method; its scope is narrowed below.
         scopePermissionToMethod: props.integrationOptions?.scopePermissionToMethod ?? false,
         allowTestInvoke: undefined,
+        integrationResponses: errorMappings
+          ? renderIntegrationResponses(errorMappings, undefined, literalCorsHeaders)
+          : props.integrationOptions?.integrationResponses,
       },
+      defaultMethodOptions: errorMappings
+        ? { ...props.defaultMethodOptions, methodResponses: renderMethodResponses(errorMappings, undefined, literalCorsHeaders) }
+        : props.defaultMethodOptions,
     });
     this.integrationTimeout = integrationTimeout;
-    checks.warnings.forEach((w) => this.warn(w));
+    [...checks.warnings, ...mappingChecks.warnings].forEach((w) => this.warn(w));
 
     const stage = deploy ? this.deploymentStage : undefined;
     // The literal name: `stage.stageName` is a reference to the Stage, and the execution log group
@@ -194,4 +220,22 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   private warn(warning: CheckWarning): void {
     Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
   }
+}
+
+/** Errors for error mappings given where they cannot apply, or next to what they would replace. */
+function conflictingMappingProps(props: ResilientLambdaRestApiProps, custom: boolean): string[] {
+  if (!props.errorMappings) {
+    return [];
+  }
+  const errors: string[] = [];
+  if (!custom) {
+    errors.push("errorMappings needs a custom integration: set integrationOptions.proxy to false (a proxy integration takes its status from the function's result)");
+  }
+  if (props.integrationOptions?.integrationResponses) {
+    errors.push('give errorMappings or integrationOptions.integrationResponses, not both');
+  }
+  if (props.defaultMethodOptions?.methodResponses) {
+    errors.push('give errorMappings or defaultMethodOptions.methodResponses, not both');
+  }
+  return errors;
 }

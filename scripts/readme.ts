@@ -1,0 +1,70 @@
+// Regenerates the README's generated blocks (between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`)
+// from the code, so the tables cannot drift from what the construct synthesizes. `test/readme.test.ts` fails
+// when the README is stale; `npx projen readme` rewrites it.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ResilientLambdaRestApi } from '../src';
+import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
+import { renderFailureModeTable } from '../src/failure-modes';
+
+export const README_PATH = path.join(__dirname, '..', 'README.md');
+
+/** The template of the README's default stack: a function behind the construct with no options. */
+export function defaultStackTemplate(): any {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'Readme');
+  const handler = new lambda.Function(stack, 'Handler', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
+  });
+  new ResilientLambdaRestApi(stack, 'Api', { handler });
+  return app.synth().getStackByName('Readme').template;
+}
+
+function errorContractTable(): string {
+  const rows = ERROR_RESPONSE_DEFAULTS.map((d) =>
+    `| \`${d.responseType}\` | ${d.statusCode ?? 'unchanged (no status set)'} | ${d.retryable} | ${d.rationale} |`);
+  return ['| Gateway response type | Status | `retryable` | Why |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function resourceTable(template: any): string {
+  const counts = new Map<string, number>();
+  for (const resource of Object.values<any>(template.Resources)) {
+    counts.set(resource.Type, (counts.get(resource.Type) ?? 0) + 1);
+  }
+  const rows = [...counts.entries()].map(([type, count]) => `| \`${type}\` | ${count} |`);
+  return ['| Resource type | Count |', '|---|---|', ...rows, `| **total** | **${[...counts.values()].reduce((a, b) => a + b, 0)}** |`].join('\n');
+}
+
+/** Every generated block, by name. */
+export function generatedBlocks(): Record<string, string> {
+  const template = defaultStackTemplate();
+  return {
+    'failure-modes': renderFailureModeTable(template),
+    'error-contract': errorContractTable(),
+    'default-resources': resourceTable(template),
+  };
+}
+
+/** The README with every generated block replaced; throws when a block's markers are missing. */
+export function applyBlocks(readme: string, blocks: Record<string, string>): string {
+  let out = readme;
+  for (const [name, content] of Object.entries(blocks)) {
+    const re = new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
+    if (!re.test(out)) {
+      throw new Error(`README.md has no <!-- generated:${name} --> ... <!-- /generated:${name} --> block`);
+    }
+    out = out.replace(re, (_, start: string, end: string) => `${start}${content}\n${end}`);
+  }
+  return out;
+}
+
+if (require.main === module) {
+  const current = fs.readFileSync(README_PATH, 'utf8');
+  const updated = applyBlocks(current, generatedBlocks());
+  fs.writeFileSync(README_PATH, updated);
+  console.log(updated === current ? 'README.md is up to date' : 'README.md regenerated');
+}

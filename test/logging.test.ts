@@ -1,0 +1,132 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ResilientLambdaRestApi } from '../src';
+import { newHandler, newStack, resourcesOf, warningIds } from './util';
+import { renderAccessLogFormat } from '../src/access-log-format';
+import { executionLogGroupName, LOG_PUSH_ACTIONS } from '../src/logging';
+
+function synth(props: Partial<import('../src').ResilientLambdaRestApiProps> = {}) {
+  const stack = newStack();
+  const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), ...props });
+  return { stack, api, template: Template.fromStack(stack) };
+}
+
+test('executionLogGroupName', () => {
+  expect(executionLogGroupName('abc123', 'prod')).toBe('API-Gateway-Execution-Logs_abc123/prod');
+});
+
+describe('execution logs', () => {
+  test('the group API Gateway writes to is created with a month of retention, kept on delete, before the stage', () => {
+    const { template, api } = synth();
+    const [groupId] = Object.keys(template.findResources('AWS::Logs::LogGroup', {
+      Properties: { LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Execution-Logs_', { Ref: Match.anyValue() }, '/prod']] } },
+    }));
+    expect(groupId).toBeDefined();
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: { LogGroupName: Match.anyValue(), RetentionInDays: 30 },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    template.hasResource('AWS::ApiGateway::Stage', { DependsOn: Match.arrayWith([groupId]) });
+    expect(api.executionLogGroup).toBeDefined();
+  });
+
+  test('ERROR level, no data trace, metrics and tracing on', () => {
+    synth().template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      TracingEnabled: true,
+      MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true }],
+    });
+  });
+
+  test('no execution log group when execution logging is off', () => {
+    const { template, api } = synth({ deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.OFF } });
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    expect(api.executionLogGroup).toBeUndefined();
+  });
+
+  test('retention, removal policy and KMS key are the user\'s choice', () => {
+    const stack = newStack();
+    const key = new kms.Key(stack, 'Key');
+    new ResilientLambdaRestApi(stack, 'Api', {
+      handler: newHandler(stack), logRetention: logs.RetentionDays.ONE_YEAR, logRemovalPolicy: RemovalPolicy.DESTROY, logEncryptionKey: key,
+    });
+    const groups = Template.fromStack(stack).findResources('AWS::Logs::LogGroup');
+    expect(Object.values(groups)).toHaveLength(2);
+    for (const group of Object.values(groups)) {
+      expect(group).toMatchObject({
+        DeletionPolicy: 'Delete',
+        Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] } },
+      });
+    }
+  });
+});
+
+describe('access logs', () => {
+  test('go to their own group in the JSON format that names failures', () => {
+    const { template, api } = synth();
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiAccessLogs'), 'Arn'] }, Format: renderAccessLogFormat() },
+    });
+    expect(api.accessLogGroup).toBeDefined();
+  });
+
+  test('a destination of the user\'s own is kept, with our format, and no group is created', () => {
+    const stack = newStack();
+    const own = new logs.LogGroup(stack, 'Own');
+    const api = new ResilientLambdaRestApi(stack, 'Api', {
+      handler: newHandler(stack), deployOptions: { accessLogDestination: new apigateway.LogGroupLogDestination(own) },
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      AccessLogSetting: { DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Own'), 'Arn'] }, Format: renderAccessLogFormat() },
+    });
+    expect(api.accessLogGroup).toBeUndefined();
+  });
+});
+
+describe('the account\'s CloudWatch Logs role', () => {
+  test('is not managed by default, and a warning says so', () => {
+    const { template, stack } = synth();
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
+  });
+
+  test('no warning when nothing is logged', () => {
+    const stack = newStack();
+    new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), deploy: false, proxy: false }).root.addMethod('GET');
+    expect(warningIds(stack)).not.toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
+  });
+
+  test('cloudWatchRole: true creates it with only the actions pushing logs needs, kept on delete', () => {
+    const { template, stack } = synth({ cloudWatchRole: true });
+    template.resourceCountIs('AWS::ApiGateway::Account', 1);
+    const roles = resourcesOf(template, 'AWS::IAM::Role');
+    const [roleId, role] = Object.entries(roles).find(([, r]) => r.AssumeRolePolicyDocument.Statement[0].Principal.Service === 'apigateway.amazonaws.com')!;
+    expect(role.ManagedPolicyArns).toBeUndefined();
+    expect(role.Policies[0].PolicyDocument.Statement).toEqual([{
+      Action: LOG_PUSH_ACTIONS,
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:eu-west-1:123456789012:*']] },
+    }]);
+    template.hasResource('AWS::ApiGateway::Account', {
+      Properties: { CloudWatchRoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] } }, DeletionPolicy: 'Retain',
+    });
+    const [accountId] = Object.keys(template.findResources('AWS::ApiGateway::Account'));
+    template.hasResource('AWS::ApiGateway::Stage', { DependsOn: Match.arrayWith([accountId]) });
+    expect(warningIds(stack)).not.toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
+  });
+
+  test('its removal policy is the user\'s', () => {
+    synth({ cloudWatchRole: true, cloudWatchRoleRemovalPolicy: RemovalPolicy.DESTROY })
+      .template.hasResource('AWS::ApiGateway::Account', { DeletionPolicy: 'Delete' });
+  });
+
+  test('aws-cdk-lib\'s own role with the broader managed policy is never created', () => {
+    const { template } = synth({ cloudWatchRole: true });
+    expect(JSON.stringify(template.toJSON())).not.toContain('AmazonAPIGatewayPushToCloudWatchLogs');
+  });
+});
