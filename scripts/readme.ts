@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ResilientLambdaRestApi } from '../src';
 import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
 import { renderFailureModeTable } from '../src/failure-modes';
+import { renderAlarmTable, renderCostTable } from '../src/monitoring';
 
 export const README_PATH = path.join(__dirname, '..', 'README.md');
 
@@ -46,6 +47,8 @@ export function generatedBlocks(): Record<string, string> {
     'failure-modes': renderFailureModeTable(template),
     'error-contract': errorContractTable(),
     'default-resources': resourceTable(template),
+    'monitoring-alarms': renderAlarmTable(),
+    'monitoring-cost': renderCostTable(),
   };
 }
 

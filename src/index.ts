@@ -6,3 +6,5 @@ export { ErrorContract } from './failure-modes';
 export type { ClientResponse, FailureMode } from './failure-modes';
 export { LambdaErrorMapping } from './error-mappings';
 export type { LambdaErrorMappingOptions } from './error-mappings';
+export { MonitoringAlarm, ResilientApiMonitoring } from './monitoring';
+export type { MonitoringCost, MonitoringOptions, ResilientApiMonitoringProps } from './monitoring';

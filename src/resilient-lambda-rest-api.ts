@@ -16,6 +16,7 @@ import {
 import { checkErrorMappings, LambdaErrorMapping, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
 import { corsHeadersForErrors, ErrorResponseOverride, renderErrorResponses } from './error-responses';
 import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup, LogGroupSettings } from './logging';
+import { MonitoringOptions, planMonitoring, ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokePermissionScope } from './permissions';
 
 /**
@@ -38,6 +39,13 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
    * @default - none: with a custom integration every function error gets 502
    */
   readonly errorMappings?: LambdaErrorMapping[];
+
+  /**
+   * Metric filters, alarms, saved queries and an optional dashboard for the deployment stage.
+   *
+   * @default - on: every default of `MonitoringOptions`, no actions, no dashboard
+   */
+  readonly monitoring?: MonitoringOptions;
 
   /**
    * The `Retry-After` header of THROTTLED (429) responses, in whole seconds from 1 to 86400.
@@ -104,6 +112,9 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   /** The log group of the stage's access logs, unless the user gave a destination of their own. */
   public readonly accessLogGroup?: logs.ILogGroup;
 
+  /** The deployment stage's metrics, metric filters, alarms and saved queries; undefined without a deployment stage. */
+  public readonly monitoring?: ResilientApiMonitoring;
+
   /** The gateway responses of the error contract, by response type. */
   public readonly errorResponses: { [responseType: string]: apigateway.GatewayResponse };
 
@@ -137,7 +148,12 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     // A custom integration without integration responses of the user's gets the 502 catch-all at least.
     const errorMappings = props.errorMappings ?? (custom && !props.integrationOptions?.integrationResponses ? [] : undefined);
     const mappingChecks = errorMappings ? checkErrorMappings(errorMappings) : { errors: [], warnings: [] };
-    const errors = [...checks.errors, ...mappingErrors, ...mappingChecks.errors];
+    // Monitoring options are checked here too, so that bad input never leaves half an API in the tree.
+    const monitoringErrors = planMonitoring(props.monitoring, {
+      hasAccessLogGroup: deploy && !deployOptions.accessLogDestination,
+      functionTimeoutKnown: facts.timeoutSeconds !== undefined,
+    }).errors;
+    const errors = [...checks.errors, ...mappingErrors, ...mappingChecks.errors, ...monitoringErrors];
     if (errors.length > 0) {
       throw new Error(`ResilientLambdaRestApi '${id}': ${errors.join('; ')}`);
     }
@@ -209,6 +225,15 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       if (!deployOptions.accessLogDestination) {
         this.accessLogGroup = createAccessLogGroup(this, stage, logSettings);
       }
+      this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
+        api: this,
+        stageName,
+        accessLogGroup: this.accessLogGroup,
+        executionLogGroupName: this.executionLogGroup?.logGroupName,
+        handler: props.handler,
+        integrationTimeout,
+        options: props.monitoring,
+      });
       if (props.cloudWatchRole === true) {
         createAccountCloudWatchRole(this, stage, props.cloudWatchRoleRemovalPolicy ?? RemovalPolicy.RETAIN);
       } else if (executionLogging || this.accessLogGroup) {

@@ -153,6 +153,38 @@ describe('the error contract in the template', () => {
   });
 });
 
+describe('monitoring', () => {
+  test('is wired to the stage, the access log group and the handler', () => {
+    const { api, template } = synth({ monitoring: { alarmNamePrefix: 'orders' } });
+    expect(api.monitoring).toBeDefined();
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^ApiAccessLogs') },
+      FilterPattern: '{ $.errorType = "INTEGRATION_TIMEOUT" }',
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'orders-IntegrationLatency',
+      Namespace: 'AWS/ApiGateway',
+      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]),
+      Threshold: 29000 * 0.8,
+    });
+  });
+
+  test('enabled: false leaves the metrics and creates no alarms', () => {
+    const { api, template } = synth({ monitoring: { enabled: false } });
+    expect(api.monitoring?.requestCountMetric).toBeDefined();
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    template.resourceCountIs('AWS::CloudWatch::CompositeAlarm', 0);
+    template.resourceCountIs('AWS::Logs::MetricFilter', 0);
+  });
+
+  test('no monitoring without a deployment stage', () => {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), deploy: false, proxy: false });
+    api.root.addMethod('GET');
+    expect(api.monitoring).toBeUndefined();
+  });
+});
+
 describe('custom (non-proxy) integrations', () => {
   test('errorMappings become integration responses and method responses on every method', () => {
     const stack = newStack();
@@ -262,6 +294,10 @@ describe('the default stack', () => {
       'AWS::Lambda::Permission': 2,
       'AWS::ApiGateway::GatewayResponse': 21,
       'AWS::Logs::LogGroup': 2,
+      'AWS::CloudWatch::Alarm': 6,
+      'AWS::CloudWatch::CompositeAlarm': 1,
+      'AWS::Logs::MetricFilter': 4,
+      'AWS::Logs::QueryDefinition': 4,
     });
   });
 
