@@ -33,6 +33,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'cdk-nag@^3.0.2',
     'fast-check@^4.10.2',
     'velocityjs@^2',
+    '@aws-cdk/aws-service-spec',
     '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
   ],
 

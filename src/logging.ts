@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { renderAccessLogFormat } from './access-log-format';
+import { acknowledge, accountRoleWildcardAck, STRUCTURED_LOGGING_ACK } from './acknowledgements';
 
 /**
  * How the API's log groups are kept.
@@ -56,6 +57,7 @@ export function createAccessLogGroup(scope: Construct, stage: apigateway.Stage, 
   });
   const cfnStage = stage.node.defaultChild as apigateway.CfnStage;
   cfnStage.accessLogSetting = { destinationArn: group.logGroupArn, format: renderAccessLogFormat() };
+  acknowledgeAccessLogFormat(stage);
   return group;
 }
 
@@ -89,9 +91,15 @@ export function createAccountCloudWatchRole(scope: Construct, stage: apigateway.
     },
   });
   role.applyRemovalPolicy(removalPolicy);
+  acknowledge(role, accountRoleWildcardAck(stage.stack));
   const account = new apigateway.CfnAccount(scope, 'Account', { cloudWatchRoleArn: role.roleArn });
   account.applyRemovalPolicy(removalPolicy);
   account.node.addDependency(role);
   stage.node.addDependency(account);
   return account;
+}
+
+/** Acknowledges the structured-logging rule on a stage that uses the construct's access log format. */
+export function acknowledgeAccessLogFormat(stage: apigateway.Stage): void {
+  acknowledge(stage, STRUCTURED_LOGGING_ACK);
 }

@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { renderAccessLogFormat } from './access-log-format';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
 import {
   DEFAULT_INTEGRATION_TIMEOUT,
@@ -15,7 +16,7 @@ import {
 } from './defaults';
 import { checkErrorMappings, LambdaErrorMapping, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
 import { corsHeadersForErrors, ErrorResponseOverride, renderErrorResponses } from './error-responses';
-import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup, LogGroupSettings } from './logging';
+import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup, LogGroupSettings } from './logging';
 import { MonitoringOptions, planMonitoring, ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokePermissionScope } from './permissions';
 
@@ -224,6 +225,8 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       }
       if (!deployOptions.accessLogDestination) {
         this.accessLogGroup = createAccessLogGroup(this, stage, logSettings);
+      } else if (deployOptions.accessLogFormat?.toString() === renderAccessLogFormat()) {
+        acknowledgeAccessLogFormat(stage);
       }
       this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
         api: this,

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { applyBlocks, generatedBlocks, README_PATH } from '../scripts/readme';
 
 describe('README', () => {
@@ -20,4 +21,20 @@ describe('README', () => {
   test('applyBlocks refuses a README without the markers', () => {
     expect(() => applyBlocks('no markers', { x: 'y' })).toThrow(/no <!-- generated:x -->/);
   });
+});
+
+test('every warning id the code raises is in the README\'s table', () => {
+  const readme = fs.readFileSync(README_PATH, 'utf8');
+  const srcDir = path.join(__dirname, '..', 'src');
+  const ids = new Set<string>();
+  for (const file of fs.readdirSync(srcDir)) {
+    const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
+    for (const m of text.matchAll(/id: '([a-zA-Z]+)'|warnings\.([a-zA-Z]+) =/g)) {
+      ids.add(m[1] ?? m[2]);
+    }
+  }
+  expect(ids.size).toBeGreaterThanOrEqual(13);
+  for (const id of ids) {
+    expect(readme).toContain(`| \`${id}\` |`);
+  }
 });

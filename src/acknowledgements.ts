@@ -1,0 +1,42 @@
+import { Stack, Token, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * A rule finding the construct acknowledges on one of its own resources, with the reason. Each is
+ * listed in the README. Findings that are the user's decision (authorization, WAF, request
+ * validation) are never acknowledged here: they must stay visible.
+ */
+export interface RuleAcknowledgement {
+  /** The rule id, for example `AwsSolutions-IAM5`. */
+  readonly id: string;
+  /** Why the finding does not apply to this resource. */
+  readonly reason: string;
+}
+
+/** The access log format is JSON once API Gateway substitutes it, not before. */
+export const STRUCTURED_LOGGING_ACK: RuleAcknowledgement = {
+  id: 'Serverless-APIGWStructuredLogging',
+  reason: 'The access log format is one JSON object per line once API Gateway substitutes it: errorMessage is ' +
+    '$context.error.messageString, already a quoted JSON string, so it stands unquoted in the format and the format itself does not parse.',
+};
+
+/**
+ * The account's CloudWatch Logs role writes the log groups of every REST API in the region. Only
+ * the one finding, for the one resource ARN, is acknowledged (cdk-nag's finding id names it).
+ */
+export function accountRoleWildcardAck(stack: Stack): RuleAcknowledgement {
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  return {
+    id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:${region}:${account}:*]`,
+    reason: ACCOUNT_ROLE_WILDCARD_REASON,
+  };
+}
+
+const ACCOUNT_ROLE_WILDCARD_REASON = "API Gateway's account-wide CloudWatch Logs role writes the execution and access logs of every REST API in this account " +
+    'and region, to log groups whose names API Gateway picks; it is limited to this account and region and to the five actions pushing logs needs.';
+
+/** Acknowledges a finding on one construct (and its children) only. */
+export function acknowledge(scope: IConstruct, ack: RuleAcknowledgement): void {
+  Validations.of(scope).acknowledge({ id: ack.id, reason: ack.reason });
+}

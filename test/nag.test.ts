@@ -1,0 +1,64 @@
+import * as cdk from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
+import { ResilientLambdaRestApi } from '../src';
+import { buildDefaultStack, buildFullyConfiguredStack } from './full-config';
+import { newHandler } from './util';
+import { renderAccessLogFormat } from '../src/access-log-format';
+
+/** Findings that are the user's decision: the library must leave them visible. */
+const USERS_DECISIONS = ['AwsSolutions-APIG2', 'AwsSolutions-APIG3', 'AwsSolutions-APIG4', 'AwsSolutions-COG4'];
+
+function findingsOnTheConstruct(build: (stack: cdk.Stack) => ResilientLambdaRestApi, pack: NagPack): string[] {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+  const api = build(stack);
+  const report = pack.validateScope(stack);
+  const apiPath = `${api.node.path}/`;
+  return [...new Set(report.violations
+    .filter((v) => v.violatingResources.some((r: any) => String(r.constructPath ?? r.resourceLogicalId).startsWith(apiPath)))
+    .map((v) => v.ruleName.replace(/\[.*$/, '')))].sort();
+}
+
+describe.each<[string, (stack: cdk.Stack) => ResilientLambdaRestApi]>([
+  ['the default stack', buildDefaultStack],
+  ['the fully configured stack', buildFullyConfiguredStack],
+])('cdk-nag on %s', (_, build) => {
+  test('AwsSolutions finds only what is the user\'s decision (authorization, WAF, request validation)', () => {
+    expect(findingsOnTheConstruct(build, new AwsSolutionsChecks())).toEqual(USERS_DECISIONS);
+  });
+
+  test('Serverless finds nothing on what the construct creates', () => {
+    expect(findingsOnTheConstruct(build, new ServerlessChecks())).toEqual([]);
+  });
+});
+
+test('the construct acknowledges two findings, each on one resource, and says why', () => {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+  buildFullyConfiguredStack(stack);
+  const acknowledged = stack.node.findAll().flatMap((c) => c.node.metadata
+    .filter((m) => m.type === cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .flatMap((m) => Object.keys(m.data).map((id) => `${c.node.path} ${id.replace(/^Annotation::/, '')}`)));
+  expect(acknowledged.sort()).toEqual([
+    'S/Api/CloudWatchRole AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:eu-west-1:123456789012:*]',
+    'S/Api/DeploymentStage.live Serverless-APIGWStructuredLogging',
+  ]);
+});
+
+test('without the acknowledgement the structured-logging rule fires on our format (the finding is real, the reason explains it)', () => {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'S');
+  new apigateway.CfnStage(stack, 'Stage', {
+    restApiId: 'x', accessLogSetting: { destinationArn: 'arn:aws:logs:eu-west-1:1:log-group:g', format: renderAccessLogFormat() },
+  });
+  expect(new ServerlessChecks().validateScope(stack).violations.map((v) => v.ruleName)).toContain('Serverless-APIGWStructuredLogging');
+});
+
+test('an environment-agnostic stack acknowledges the finding as cdk-nag names it there', () => {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'S');
+  new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), cloudWatchRole: true });
+  const violations = new AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName);
+  expect(violations.filter((v) => v.startsWith('AwsSolutions-IAM5') && !v.includes('AWSLambdaBasicExecutionRole'))).toEqual([]);
+});
