@@ -42,6 +42,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/'],
+      setupFiles: ['<rootDir>/test/jest.setup.ts'],
+      maxWorkers: 2,
       coverageThreshold: {
         branches: 80, functions: 85, lines: 85, statements: 85,
       },
@@ -83,6 +85,18 @@ const packagePython = project.addTask('package:python-offline', {
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 project.packageTask.spawn(packagePython);
+
+// One type-checked program over everything that is not jsii-compiled (tests run transpile-only for speed).
+new JsonFile(project, 'tsconfig.dev.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '.' },
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules'],
+  },
+});
+const typecheck = project.addTask('typecheck', { description: 'Type-check tests, examples, scripts and benchmarks', exec: 'tsc --noEmit -p tsconfig.dev.json' });
+project.testTask.prependSpawn(typecheck);
 
 // Type-checked dev folders: eslint's project service and ts-node read these.
 for (const dir of ['examples', 'scripts', 'bench']) {

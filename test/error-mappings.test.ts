@@ -81,16 +81,6 @@ function selectedStatuses(responses: apigateway.IntegrationResponse[], errorMess
   return responses.filter((r) => r.selectionPattern !== undefined && javaMatches(r.selectionPattern, errorMessage)).map((r) => r.statusCode);
 }
 
-/** Whether a Java runtime is at hand, to check the patterns with java.util.regex itself. */
-function hasJava(): boolean {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** For each message, which patterns `java.util.regex.Pattern.matches` says match it ('0'/'1' per pattern). */
 function javaSelections(patterns: string[], messages: string[]): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'error-mappings-'));

@@ -1,5 +1,8 @@
 // aws-cdk-lib's own template validation (feature flag @aws-cdk/core:validateAgainstDefaultRules, turned
 // into errors in every test stack) finds nothing in the default and the fully configured stacks.
+// This file checks aws-cdk-lib's template validation too: turn it back on (test/jest.setup.ts turns it off).
+process.env.CDK_VALIDATION = 'true';
+
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
