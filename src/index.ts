@@ -1,5 +1,5 @@
 export { ResilientLambdaRestApi } from './resilient-lambda-rest-api';
-export type { ResilientLambdaRestApiProps } from './resilient-lambda-rest-api';
+export type { ResilientLambdaRestApiProps } from './props';
 export type { ErrorResponseOverride } from './error-responses';
 export { InvokePermissionScope } from './permissions';
 export { ErrorContract } from './failure-modes';

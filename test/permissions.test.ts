@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -39,6 +40,44 @@ describe('invoke permissions', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::ApiGateway::Method', Math.max(4, methods));
     template.resourceCountIs('AWS::Lambda::Permission', 2);
+  });
+
+  test('api.lambdaIntegration(fn): 200 methods over 10 functions give two permissions per function', () => {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false });
+    const others = Array.from({ length: 9 }, (_, i) => api.lambdaIntegration(newHandler(stack, `Fn${i}`)));
+    for (let i = 0; i < 200; i++) {
+      const integration = i % 10 === 0 ? undefined : others[(i % 10) - 1];
+      api.root.addResource(`r${i}`).addMethod('GET', integration);
+    }
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::ApiGateway::Method', 200);
+    template.resourceCountIs('AWS::Lambda::Permission', 20);
+    template.allResourcesProperties('AWS::ApiGateway::Method', { Integration: { TimeoutInMillis: 29000, Type: 'AWS_PROXY' } });
+  });
+
+  test('api.lambdaIntegration keeps the handler\'s options, takes changes and checks them', () => {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false, integrationOptions: { timeout: Duration.seconds(5) } });
+    api.root.addResource('a').addMethod('GET', api.lambdaIntegration(newHandler(stack, 'A')));
+    api.root.addResource('b').addMethod('GET', api.lambdaIntegration(newHandler(stack, 'B'), { timeout: Duration.seconds(9) }));
+    const timeouts = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::ApiGateway::Method')).map((m) => m.Integration.TimeoutInMillis).sort();
+    expect(timeouts).toEqual([5000, 9000]);
+    expect(() => api.lambdaIntegration(newHandler(stack, 'C'), { timeout: Duration.seconds(40) })).toThrow(/lambdaIntegration: integrationOptions\.timeout is 40000 ms/);
+  });
+
+  test('api.lambdaIntegration of an imported function warns', () => {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false });
+    api.root.addMethod('GET', api.lambdaIntegration(lambda.Function.fromFunctionArn(stack, 'I', 'arn:aws:lambda:us-east-1:999999999999:function:x')));
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:importedFunctionPermission');
+  });
+
+  test('with per-method permissions api.lambdaIntegration keeps them per method', () => {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false, integrationOptions: { scopePermissionToMethod: true } });
+    api.root.addResource('a').addMethod('GET', api.lambdaIntegration(newHandler(stack, 'A')));
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 2);
   });
 
   test('a plain LambdaRestApi needs two per method (what we avoid)', () => {

@@ -1,0 +1,140 @@
+/**
+ * Estimates the size of each function's resource-based policy from the template's
+ * `AWS::Lambda::Permission` resources: each becomes the statement Lambda stores (as `GetPolicy`
+ * returns it), with the deploy-time values filled in at realistic lengths, and the policy's JSON
+ * bytes are counted. Lambda refuses a policy above 20,480 bytes.
+ */
+
+/** Lambda's cap on a function's resource-based policy, in bytes. */
+export const FUNCTION_POLICY_LIMIT_BYTES = 20_480;
+
+/** Deploy-time values with the lengths AWS gives them. */
+export const DEPLOY_VALUES = {
+  partition: 'aws',
+  region: 'us-east-1',
+  accountId: '123456789012',
+  urlSuffix: 'amazonaws.com',
+  /** REST API ids are 10 characters. */
+  restApiId: 'a1b2c3d4e5',
+  /** Deployment ids are 6 characters. */
+  deploymentId: 'x1y2z3',
+  /** CloudFormation ends the names it generates with a 12-character random suffix. */
+  randomSuffix: 'AbCdEfGh1234',
+};
+
+/** Lambda's limits on a function name and on a statement id. */
+const FUNCTION_NAME_MAX = 64;
+const STATEMENT_ID_MAX = 100;
+
+type Template = { Resources: Record<string, { Type: string; Properties?: any }> };
+
+/**
+ * The physical name CloudFormation generates for a resource without one: `{stack}-{logicalId}-{suffix}`,
+ * shortened to the limit (only its length matters here).
+ */
+export function generatedName(stackName: string, logicalId: string, maxLength: number): string {
+  const suffix = `-${DEPLOY_VALUES.randomSuffix}`;
+  return `${stackName}-${logicalId}`.slice(0, maxLength - suffix.length) + suffix;
+}
+
+/** Resolves the intrinsic functions a permission uses to the strings they take at deploy time. */
+export function resolveValue(value: any, template: Template, stackName: string): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (value && Array.isArray(value['Fn::Join'])) {
+    const [separator, parts] = value['Fn::Join'];
+    return (parts as any[]).map((p) => resolveValue(p, template, stackName)).join(separator);
+  }
+  if (value && typeof value.Ref === 'string') {
+    return resolveRef(value.Ref, template, stackName);
+  }
+  if (value && Array.isArray(value['Fn::GetAtt'])) {
+    const [logicalId, attribute] = value['Fn::GetAtt'];
+    const resource = template.Resources[logicalId];
+    if (resource?.Type === 'AWS::Lambda::Function' && attribute === 'Arn') {
+      const { partition, region, accountId } = DEPLOY_VALUES;
+      return `arn:${partition}:lambda:${region}:${accountId}:function:${resolveRef(logicalId, template, stackName)}`;
+    }
+    throw new Error(`policy estimate: no deploy-time value for Fn::GetAtt ${logicalId}.${attribute}`);
+  }
+  throw new Error(`policy estimate: cannot resolve ${JSON.stringify(value)}`);
+}
+
+function resolveRef(name: string, template: Template, stackName: string): string {
+  const pseudo: Record<string, string> = {
+    'AWS::Partition': DEPLOY_VALUES.partition,
+    'AWS::Region': DEPLOY_VALUES.region,
+    'AWS::AccountId': DEPLOY_VALUES.accountId,
+    'AWS::URLSuffix': DEPLOY_VALUES.urlSuffix,
+    'AWS::StackName': stackName,
+  };
+  if (pseudo[name]) {
+    return pseudo[name];
+  }
+  const resource = template.Resources[name];
+  switch (resource?.Type) {
+    case 'AWS::ApiGateway::RestApi':
+      return DEPLOY_VALUES.restApiId;
+    case 'AWS::ApiGateway::Deployment':
+      return DEPLOY_VALUES.deploymentId;
+    case 'AWS::ApiGateway::Stage':
+      return resolveValue(resource.Properties.StageName, template, stackName);
+    case 'AWS::Lambda::Function':
+      return resource.Properties?.FunctionName !== undefined
+        ? resolveValue(resource.Properties.FunctionName, template, stackName)
+        : generatedName(stackName, name, FUNCTION_NAME_MAX);
+    default:
+      throw new Error(`policy estimate: no deploy-time value for Ref ${name} (${resource?.Type ?? 'unknown'})`);
+  }
+}
+
+/** The statement Lambda stores for one `AWS::Lambda::Permission` (service principal, optional source ARN and account). */
+export function policyStatement(logicalId: string, properties: any, template: Template, stackName: string): object {
+  const principal = resolveValue(properties.Principal, template, stackName);
+  const condition: Record<string, Record<string, string>> = {};
+  if (properties.SourceAccount !== undefined) {
+    condition.StringEquals = { 'AWS:SourceAccount': resolveValue(properties.SourceAccount, template, stackName) };
+  }
+  if (properties.SourceArn !== undefined) {
+    condition.ArnLike = { 'AWS:SourceArn': resolveValue(properties.SourceArn, template, stackName) };
+  }
+  return {
+    Sid: generatedName(stackName, logicalId, STATEMENT_ID_MAX),
+    Effect: 'Allow',
+    Principal: principal.includes('.') ? { Service: principal } : { AWS: `arn:aws:iam::${principal}:root` },
+    Action: resolveValue(properties.Action, template, stackName),
+    Resource: resolveValue(properties.FunctionName, template, stackName),
+    ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
+  };
+}
+
+/** One function's resource-based policy, as estimated. */
+export interface FunctionPolicy {
+  /** The function's logical id. */
+  readonly functionLogicalId: string;
+  /** How many `AWS::Lambda::Permission` resources (statements) it has. */
+  readonly permissions: number;
+  /** The policy's estimated size in bytes (compact JSON, as Lambda measures it). */
+  readonly bytes: number;
+}
+
+/** The estimated resource-based policy of every function in the template that has permissions. */
+export function functionPolicies(template: Template, stackName: string): FunctionPolicy[] {
+  const statements = new Map<string, object[]>();
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    if (resource.Type !== 'AWS::Lambda::Permission') {
+      continue;
+    }
+    const target = resource.Properties.FunctionName;
+    const functionId: string = target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+    const list = statements.get(functionId) ?? [];
+    list.push(policyStatement(logicalId, resource.Properties, template, stackName));
+    statements.set(functionId, list);
+  }
+  return [...statements.entries()].map(([functionLogicalId, list]) => ({
+    functionLogicalId,
+    permissions: list.length,
+    bytes: Buffer.byteLength(JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: list })),
+  }));
+}

@@ -1,0 +1,81 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { LambdaErrorMapping } from './error-mappings';
+import { ErrorResponseOverride } from './error-responses';
+import { MonitoringOptions } from './monitoring';
+import { InvokePermissionScope } from './permissions';
+
+/**
+ * Properties for a `ResilientLambdaRestApi`: every `LambdaRestApiProps` property with the same
+ * meaning, resilient defaults where they were left out, and a few options of its own.
+ */
+export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiProps {
+  /**
+   * Changes to the error contract, one per gateway response type: status, message, retry advice,
+   * headers or the whole body.
+   *
+   * @default - the construct's error contract as documented in the README
+   */
+  readonly errorResponses?: ErrorResponseOverride[];
+
+  /**
+   * Maps function errors of a custom integration (`integrationOptions.proxy: false`) to status
+   * codes and JSON error bodies; function errors no mapping matches get 502.
+   *
+   * @default - none: with a custom integration every function error gets 502
+   */
+  readonly errorMappings?: LambdaErrorMapping[];
+
+  /**
+   * Metric filters, alarms, saved queries and an optional dashboard for the deployment stage.
+   *
+   * @default - on: every default of `MonitoringOptions`, no actions, no dashboard
+   */
+  readonly monitoring?: MonitoringOptions;
+
+  /**
+   * The `Retry-After` header of THROTTLED (429) responses, in whole seconds from 1 to 86400.
+   *
+   * @default Duration.seconds(1)
+   */
+  readonly throttledRetryAfter?: Duration;
+
+  /**
+   * Acknowledges that the account's integration timeout quota was raised, which lets a REGIONAL
+   * or PRIVATE API set `integrationOptions.timeout` above 29 seconds.
+   *
+   * @default false
+   */
+  readonly acknowledgeIntegrationTimeoutQuota?: boolean;
+
+  /**
+   * Which stages may invoke the handler. One permission covers every method either way.
+   *
+   * @default - InvokePermissionScope.DEPLOYMENT_STAGE; InvokePermissionScope.ALL_STAGES when `deploy` is false
+   */
+  readonly invokePermissionScope?: InvokePermissionScope;
+
+  /**
+   * How long the execution and access logs are kept.
+   *
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * What happens to the log groups when the stack is deleted. RETAIN keeps the logs for an
+   * investigation; they still expire after `logRetention`.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly logRemovalPolicy?: RemovalPolicy;
+
+  /**
+   * A KMS key to encrypt the log groups with. Its key policy must let CloudWatch Logs use it.
+   *
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logEncryptionKey?: kms.IKey;
+}
