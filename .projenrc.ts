@@ -68,12 +68,9 @@ project.package.addPackageResolutions('unrs-resolver@1.12.2');
 // drops the copy nested under aws-cdk-lib, which jsii needs.
 project.package.addPackageResolutions('@aws-cdk/cloud-assembly-schema@55.6.0');
 
-// No test run may pass by running nothing.
-project.testTask.reset('jest --ci', { receiveArgs: true });
-project.testTask.spawn(project.eslint!.eslintTask);
+// No test run may pass by running nothing (no --passWithNoTests).
+const jestTask = project.addTask('test:jest', { description: 'Run the jest suites', exec: 'jest --ci', receiveArgs: true });
 
-// README examples must compile (TypeScript and their Python translation) on every build.
-project.postCompileTask.exec('jsii-rosetta extract --strict --compile');
 
 // Python package without PyPI (jsii-pacmak's own Python build downloads from it): see the script.
 const packagePython = project.addTask('package:python-offline', {
@@ -82,9 +79,8 @@ const packagePython = project.addTask('package:python-offline', {
 });
 
 // Package npm and Python on every machine: jsii-pacmak's own Python build needs PyPI, which we cannot reach.
-project.packageTask.reset();
-project.packageTask.spawn(project.tasks.tryFind('package:js')!);
-project.packageTask.spawn(packagePython);
+project.packageTask.reset('bash scripts/parallel.sh "npx projen package:js" "npx projen package:python-offline"');
+void packagePython;
 
 // One type-checked program over everything that is not jsii-compiled (tests run transpile-only for speed).
 new JsonFile(project, 'tsconfig.dev.json', {
@@ -96,7 +92,21 @@ new JsonFile(project, 'tsconfig.dev.json', {
   },
 });
 const typecheck = project.addTask('typecheck', { description: 'Type-check tests, examples, scripts and benchmarks', exec: 'tsc --noEmit -p tsconfig.dev.json' });
-project.testTask.prependSpawn(typecheck);
+
+// Projen's build is default, compile, post-compile, test, package. Their single-threaded steps run side by
+// side on the second core (jsii next to tsc, docgen and rosetta next to eslint, npm next to Python packaging),
+// which keeps a fresh clone's build well under three minutes on two cores.
+project.compileTask.reset('bash scripts/parallel.sh "jsii --silence-warnings=reserved-word" "npx projen typecheck"');
+project.postCompileTask.reset('bash scripts/parallel.sh "jsii-docgen -o API.md && jsii-rosetta extract --strict --compile" "npx projen eslint"');
+project.testTask.reset();
+project.testTask.spawn(jestTask);
+// Tests without a build: type-check, jest and lint.
+project.addTask('check', {
+  description: 'Type-check, run the tests and lint, without compiling or packaging',
+  steps: [
+    { spawn: typecheck.name }, { spawn: jestTask.name }, { spawn: project.eslint!.eslintTask.name },
+  ],
+});
 
 // Type-checked dev folders: eslint's project service and ts-node read these.
 for (const dir of ['examples', 'scripts', 'bench']) {
