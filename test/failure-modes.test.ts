@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ResilientLambdaRestApi } from '../src';
+import { newHandler } from './util';
 import {
   AWS_DEFAULT_BODY_TEMPLATE,
   DOCUMENTED_DEFAULT_STATUS,
@@ -99,11 +100,7 @@ describe('resolveClientResponse applies API Gateway rules', () => {
 
 function stackWith(build: (stack: cdk.Stack, handler: lambda.Function) => void): any {
   const stack = new cdk.Stack();
-  const handler = new lambda.Function(stack, 'Handler', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
-  });
+  const handler = newHandler(stack);
   build(stack, handler);
   return Template.fromStack(stack).toJSON();
 }

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { newHandler } from './util';
 import { ACCESS_LOG_FIELDS, renderAccessLogFormat } from '../src/access-log-format';
 import {
   accessLogField,
@@ -306,10 +307,7 @@ interface Built {
 function build(options?: MonitoringOptions, change: Partial<ResilientApiMonitoringProps> & { imported?: boolean } = {}): Built {
   const app = new cdk.App();
   const stack = new cdk.Stack(app, 'Shop');
-  const defined = new lambda.Function(stack, 'Handler', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
+  const defined = newHandler(stack, 'Handler', {
     timeout: cdk.Duration.seconds(10),
   });
   const handler = change.imported ? lambda.Function.fromFunctionName(stack, 'Imported', 'orders-fn') : defined;
