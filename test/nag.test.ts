@@ -1,10 +1,12 @@
 import * as cdk from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
 import { ResilientLambdaRestApi } from '../src';
 import { buildDefaultStack, buildFullyConfiguredStack } from './full-config';
 import { newHandler } from './util';
 import { renderAccessLogFormat } from '../src/access-log-format';
+import { LOG_PUSH_ACTIONS } from '../src/logging';
 
 /** Findings that are the user's decision: the library must leave them visible. */
 const USERS_DECISIONS = ['AwsSolutions-APIG2', 'AwsSolutions-APIG3', 'AwsSolutions-APIG4', 'AwsSolutions-COG4'];
@@ -53,6 +55,16 @@ test('without the acknowledgement the structured-logging rule fires on our forma
     restApiId: 'x', accessLogSetting: { destinationArn: 'arn:aws:logs:eu-west-1:1:log-group:g', format: renderAccessLogFormat() },
   });
   expect(new ServerlessChecks().validateScope(stack).violations.map((v) => v.ruleName)).toContain('Serverless-APIGWStructuredLogging');
+});
+
+test('without the acknowledgement the wildcard rule fires on the account role\'s policy (the finding is real, the reason explains it)', () => {
+  const app = new cdk.App();
+  const stack = new cdk.Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
+  new iam.Role(stack, 'Role', {
+    assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+    inlinePolicies: { PushLogs: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: LOG_PUSH_ACTIONS, resources: ['arn:aws:logs:eu-west-1:123456789012:*'] })] }) },
+  });
+  expect(new AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName.replace(/\[.*$/, ''))).toContain('AwsSolutions-IAM5');
 });
 
 test('an environment-agnostic stack acknowledges the finding as cdk-nag names it there', () => {
