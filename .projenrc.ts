@@ -73,14 +73,13 @@ const jestTask = project.addTask('test:jest', { description: 'Run the jest suite
 
 
 // Python package without PyPI (jsii-pacmak's own Python build downloads from it): see the script.
-const packagePython = project.addTask('package:python-offline', {
+project.addTask('package:python-offline', {
   description: 'Build the Python wheel and sdist into dist/python without PyPI, and check them with twine',
   exec: 'bash scripts/package-python.sh',
 });
 
 // Package npm and Python on every machine: jsii-pacmak's own Python build needs PyPI, which we cannot reach.
 project.packageTask.reset('bash scripts/parallel.sh "npx projen package:js" "npx projen package:python-offline"');
-void packagePython;
 
 // One type-checked program over everything that is not jsii-compiled (tests run transpile-only for speed).
 new JsonFile(project, 'tsconfig.dev.json', {
