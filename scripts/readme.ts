@@ -4,24 +4,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ResilientLambdaRestApi } from '../src';
 import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
 import { renderFailureModeTable } from '../src/failure-modes';
 import { renderAlarmTable, renderCostTable } from '../src/monitoring';
+import { buildDefaultStack } from '../test/full-config';
 
 export const README_PATH = path.join(__dirname, '..', 'README.md');
 
 /** The template of the README's default stack: a function behind the construct with no options. */
 export function defaultStackTemplate(): any {
   const app = new cdk.App();
-  const stack = new cdk.Stack(app, 'Readme');
-  const handler = new lambda.Function(stack, 'Handler', {
-    runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "ok" });'),
-  });
-  new ResilientLambdaRestApi(stack, 'Api', { handler });
+  buildDefaultStack(new cdk.Stack(app, 'Readme'));
   return app.synth().getStackByName('Readme').template;
 }
 

@@ -1,6 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { CheckResult, CheckWarning, checkStatusCode } from './checks';
-import { ERROR_RESPONSE_DEFAULTS, JSON_CONTENT_TYPE } from './error-responses';
+import { ERROR_RESPONSE_DEFAULTS, errorBodyTemplate, JSON_CONTENT_TYPE, jsonLiteralForTemplate } from './error-responses';
 
 /**
  * Options of one Lambda error mapping.
@@ -91,7 +91,7 @@ export class LambdaErrorMapping {
     const pattern = `\\s*\\{${ANYTHING}"${escapeRegex(field)}"\\s*:\\s*"${escapeRegex(value)}"${ANYTHING}\\}\\s*`;
     // `"$!error.message"` turns a missing field into "" and any other value into a string.
     const setup = '#set($error = $util.parseJson($input.path(\'$.errorMessage\')))\n#set($text = "$!error.message")\n';
-    const message = `#if($text != "")"$util.escapeJavaScript($text)${UNESCAPE_SINGLE_QUOTES}"#{else}${vtlJsonLiteral(type)}#end`;
+    const message = `#if($text != "")"$util.escapeJavaScript($text)${UNESCAPE_SINGLE_QUOTES}"#{else}${jsonLiteralForTemplate(type)}#end`;
     return new LambdaErrorMapping(pattern, statusCode, type, options, setup, message);
   }
 
@@ -151,7 +151,7 @@ export class LambdaErrorMapping {
     this.retryable = options.retryable ?? RETRYABLE_STATUS_CODES.includes(statusCode);
     this.responseTemplate = options.message === undefined
       ? setup + errorBody(message, type, statusCode, this.retryable)
-      : errorBody(vtlJsonLiteral(options.message), type, statusCode, this.retryable);
+      : errorBody(jsonLiteralForTemplate(options.message), type, statusCode, this.retryable);
   }
 }
 
@@ -174,18 +174,10 @@ function escapeRegex(text: string): string {
   return text.replace(/[\\^$.|?*+()[\]{}-]/g, '\\$&');
 }
 
-/**
- * A JSON string literal that VTL leaves alone: `$` and `#` become the JSON escapes `\u0024` and
- * `\u0023`, which JSON parsers turn back into the characters.
- */
-export function vtlJsonLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\$/g, '\\u0024').replace(/#/g, '\\u0023');
-}
-
-/** The error body, in the key order of the gateway responses' body. */
+/** The error body of a mapped error: the gateway responses' shape. */
 function errorBody(messageJson: string, type: string, statusCode: string, retryable: boolean): string {
   const status = /^[1-5][0-9]{2}$/.test(statusCode) ? String(Number(statusCode)) : 'null';
-  return `{"message":${messageJson},"type":${vtlJsonLiteral(type)},"status":${status},"retryable":${retryable},"requestId":"$context.requestId"}`;
+  return errorBodyTemplate(messageJson, jsonLiteralForTemplate(type), status, retryable);
 }
 
 /**
@@ -207,7 +199,7 @@ export function unmatchedSelectionPattern(mappings: LambdaErrorMapping[]): strin
 /** The body template of unmatched function errors: fixed, no detail of the error leaks. */
 export function unmatchedResponseTemplate(statusCode: string): string {
   const retryable = ERROR_RESPONSE_DEFAULTS.find((d) => d.responseType === UNMATCHED_ERROR_TYPE)?.retryable ?? true;
-  return errorBody(vtlJsonLiteral(UNMATCHED_ERROR_MESSAGE), UNMATCHED_ERROR_TYPE, statusCode, retryable);
+  return errorBody(jsonLiteralForTemplate(UNMATCHED_ERROR_MESSAGE), UNMATCHED_ERROR_TYPE, statusCode, retryable);
 }
 
 /** Headers sent with every error response, like the gateway responses' `Cache-Control`. */

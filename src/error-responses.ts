@@ -146,11 +146,12 @@ export function substituteVariables(template: string, values: { [variable: strin
 }
 
 /**
- * Encodes a string as a JSON string literal that the gateway's `$` variable substitution
- * leaves alone: `$` becomes the JSON escape `\u0024`, which JSON parsers turn back into `$`.
+ * Encodes a string as a JSON string literal that template engines leave alone, the gateway's `$`
+ * substitution and VTL's `#` directives alike: `$` and `#` become the JSON escapes `\u0024` and
+ * `\u0023`, which JSON parsers turn back into the characters.
  */
 export function jsonLiteralForTemplate(value: string): string {
-  return JSON.stringify(value).replace(/\$/g, '\\u0024');
+  return JSON.stringify(value).replace(/\$/g, '\\u0024').replace(/#/g, '\\u0023');
 }
 
 /**
@@ -166,7 +167,16 @@ export function renderErrorBody(responseType: string, statusCode: string | undef
   const messageValue = message === undefined ? '$context.error.messageString' : jsonLiteralForTemplate(message);
   const typeValue = isFallback ? '"$context.error.responseType"' : JSON.stringify(responseType);
   const statusValue = statusCode === undefined ? 'null' : String(Number(statusCode));
-  return `{"message":${messageValue},"type":${typeValue},"status":${statusValue},"retryable":${retryable},"requestId":"$context.requestId"}`;
+  return errorBodyTemplate(messageValue, typeValue, statusValue, retryable);
+}
+
+/**
+ * The one JSON error shape, shared by gateway responses and the integration responses of error
+ * mappings. `message`, `type` and `status` are JSON expressions as the template must hold them
+ * (literals or substituted variables); the request id is always substituted.
+ */
+export function errorBodyTemplate(message: string, type: string, status: string, retryable: boolean): string {
+  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.requestId"}`;
 }
 
 /**
