@@ -78,11 +78,11 @@ export const FALLBACK_RESPONSE_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'];
  * The error contract's defaults, one entry per gateway response type.
  *
  * Every specific type gets an explicit status: a customised type without one falls back to its
- * documented default (504 for INTEGRATION_FAILURE), which is a trap (see the facts file).
+ * documented default (504 for INTEGRATION_FAILURE, documented but not observed), which is a trap.
  */
 export const ERROR_RESPONSE_DEFAULTS: ErrorResponseDefault[] = [
   { responseType: 'INTEGRATION_TIMEOUT', statusCode: '504', retryable: true, rationale: 'the function did not answer within the integration timeout; a later try may be faster' },
-  { responseType: 'INTEGRATION_FAILURE', statusCode: '502', retryable: true, rationale: 'the function failed or was throttled; API Gateway cannot tell which, and a throttle clears' },
+  { responseType: 'INTEGRATION_FAILURE', statusCode: '502', retryable: false, rationale: 'the function threw, answered malformed or cannot be called as configured; only a Lambda throttle would clear, and the body cannot tell it apart' },
   { responseType: 'API_CONFIGURATION_ERROR', statusCode: '500', retryable: false, rationale: 'the API is misconfigured (for example a missing invoke permission); retrying cannot help' },
   { responseType: 'THROTTLED', statusCode: '429', retryable: true, rationale: 'the stage or usage plan rate limit was hit; retry after Retry-After' },
   { responseType: 'QUOTA_EXCEEDED', statusCode: '429', retryable: false, rationale: 'the usage plan quota is used up until its period ends' },

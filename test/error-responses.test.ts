@@ -44,7 +44,7 @@ describe('the default error contract', () => {
 
   test.each([
     ['INTEGRATION_TIMEOUT', '504', true],
-    ['INTEGRATION_FAILURE', '502', true],
+    ['INTEGRATION_FAILURE', '502', false],
     ['API_CONFIGURATION_ERROR', '500', false],
     ['THROTTLED', '429', true],
     ['QUOTA_EXCEEDED', '429', false],
