@@ -96,9 +96,12 @@ export function checkResponseHeaders(property: string, headers: { [name: string]
   return errors;
 }
 
-/** `$context` variables whose values never hold a quote or backslash (ids, enums, numbers). */
+/**
+ * `$context` variables whose values never hold a quote or backslash (generated ids, enums, numbers).
+ * Not `context.requestId`: clients can set it.
+ */
 const SAFE_VARIABLES = new Set([
-  'context.requestId', 'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
+  'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
   'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
   'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
 ]);
@@ -122,8 +125,9 @@ export function checkJsonTemplate(property: string, template: string): string | 
     JSON.parse(substituteHostile(template));
     return undefined;
   } catch (e) {
-    return `${property} is not valid JSON once API Gateway substitutes a message holding quotes or backslashes ` +
-      '(use $context.error.messageString unquoted: it is already a quoted JSON string)';
+    return `${property} is not valid JSON once API Gateway substitutes a value holding quotes or backslashes ` +
+      '(use $context.error.messageString unquoted: it is already a quoted JSON string; for the request id use ' +
+      '$context.extendedRequestId, which API Gateway generates, not $context.requestId, which clients can set)';
   }
 }
 

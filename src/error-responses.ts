@@ -159,8 +159,8 @@ export function jsonLiteralForTemplate(value: string): string {
  * own body, so existing clients keep working), `type`, `status`, `retryable`, `requestId`.
  *
  * `$context.error.messageString` is already a quoted JSON string; the other substituted values
- * are an enum name and a request id, safe inside quotes. The fallbacks cannot know the status of
- * the type that fell through (templates are not VTL), so theirs is `null`.
+ * are an enum name and the request id API Gateway generates, safe inside quotes. The fallbacks
+ * cannot know the status of the type that fell through (templates are not VTL), so theirs is `null`.
  */
 export function renderErrorBody(responseType: string, statusCode: string | undefined, retryable: boolean, message?: string): string {
   const isFallback = FALLBACK_RESPONSE_TYPES.includes(responseType);
@@ -173,10 +173,12 @@ export function renderErrorBody(responseType: string, statusCode: string | undef
 /**
  * The one JSON error shape, shared by gateway responses and the integration responses of error
  * mappings. `message`, `type` and `status` are JSON expressions as the template must hold them
- * (literals or substituted variables); the request id is always substituted.
+ * (literals or substituted variables). `requestId` holds `$context.extendedRequestId`, which API
+ * Gateway always generates: `$context.requestId` can be set by the client, so the body would
+ * carry (and, unescaped, be broken by) a value of the client's choosing.
  */
 export function errorBodyTemplate(message: string, type: string, status: string, retryable: boolean): string {
-  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.requestId"}`;
+  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.extendedRequestId"}`;
 }
 
 /**

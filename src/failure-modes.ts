@@ -259,7 +259,7 @@ export class ErrorContract {
 function exampleBody(bodyTemplate: string, message: string): any {
   const rendered = substituteVariables(bodyTemplate, {
     'context.error.messageString': JSON.stringify(message),
-    'context.requestId': '…',
+    'context.extendedRequestId': '…',
   });
   return JSON.parse(rendered);
 }
