@@ -233,6 +233,14 @@ function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: 
       message: 'defaultCorsPreflightOptions allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.',
     });
   }
+  if (input.corsAllowCredentials && (input.corsOrigins ?? []).length > 1) {
+    warnings.push({
+      id: 'corsErrorsWithoutCredentials',
+      message: 'defaultCorsPreflightOptions lists several origins with credentials: error responses echo the caller\'s Origin, which a gateway response cannot ' +
+        'check against the list, so they carry no Access-Control-Allow-Credentials. A browser calling with credentials sees a CORS failure instead of the ' +
+        'error status. Allow one origin to get credentials on errors too, or acknowledge this warning.',
+    });
+  }
   if (input.permissionScope === 'ALL_STAGES' && input.allowTestInvoke === false) {
     errors.push('invokePermissionScope ALL_STAGES also lets the console test-invoke the function, which contradicts integrationOptions.allowTestInvoke: false; use DEPLOYMENT_STAGE or allow test invokes');
   }

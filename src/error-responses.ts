@@ -213,24 +213,28 @@ export function renderErrorResponses(settings: ErrorResponseSettings = {}): Rend
  * real status of a failed call instead of a CORS error.
  *
  * With several allowed origins the response echoes the caller's `Origin` header (the only way a
- * gateway response can serve several origins) and says `Vary: Origin`.
+ * gateway response can serve several origins) and says `Vary: Origin`. The echo cannot check the
+ * origin against the list, so it never comes with `Access-Control-Allow-Credentials`: any website
+ * could otherwise read error responses with the user's cookies. Error bodies hold no secret, so
+ * uncredentialed callers may read them from any origin.
  */
 export function corsHeadersForErrors(cors?: apigateway.CorsOptions): { [name: string]: string } {
   if (!cors) {
     return {};
   }
   const origins = cors.allowOrigins;
+  const echo = origins.length > 1;
   const headers: { [name: string]: string } = {};
-  if (origins.length === 1) {
+  if (echo) {
+    headers['Access-Control-Allow-Origin'] = 'method.request.header.Origin';
+    headers.Vary = "'Origin'";
+  } else {
     headers['Access-Control-Allow-Origin'] = `'${origins[0]}'`;
     if (origins[0] !== '*') {
       headers.Vary = "'Origin'";
     }
-  } else {
-    headers['Access-Control-Allow-Origin'] = 'method.request.header.Origin';
-    headers.Vary = "'Origin'";
   }
-  if (cors.allowCredentials) {
+  if (cors.allowCredentials && !echo) {
     headers['Access-Control-Allow-Credentials'] = "'true'";
   }
   if (cors.exposeHeaders && cors.exposeHeaders.length > 0) {

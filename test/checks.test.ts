@@ -79,6 +79,7 @@ describe('warnings for what is legal but risky', () => {
     ['a status on DEFAULT_5XX', { errorResponses: [{ type: 'DEFAULT_5XX', statusCode: '500' }] }, 'fallbackStatusCode'],
     ['a status on DEFAULT_4XX', { errorResponses: [{ type: 'DEFAULT_4XX', statusCode: '400' }] }, 'fallbackStatusCode'],
     ['CORS * with credentials', { corsOrigins: ['*'], corsAllowCredentials: true }, 'corsWildcardWithCredentials'],
+    ['CORS with several origins and credentials', { corsOrigins: ['https://a.example', 'https://b.example'], corsAllowCredentials: true }, 'corsErrorsWithoutCredentials'],
   ])('%s', (_, change, id) => {
     expect(warningIdsOf(change)).toEqual([id]);
   });
@@ -88,7 +89,8 @@ describe('warnings for what is legal but risky', () => {
     ['INFO logging on a slow stage', { loggingLevel: 'INFO', throttlingRateLimit: 100 }],
     ['burst equal to reserved concurrency', { reservedConcurrency: 10, throttlingBurstLimit: 10 }],
     ['a status on a specific type', { errorResponses: [{ type: 'INTEGRATION_FAILURE', statusCode: '500' }] }],
-    ['CORS with listed origins and credentials', { corsOrigins: ['https://a.example'], corsAllowCredentials: true }],
+    ['CORS with one listed origin and credentials', { corsOrigins: ['https://a.example'], corsAllowCredentials: true }],
+    ['CORS with several origins without credentials', { corsOrigins: ['https://a.example', 'https://b.example'] }],
   ])('no warning for %s', (_, change) => {
     expect(warningIdsOf(change)).toEqual([]);
   });
