@@ -49,3 +49,12 @@ test('the 504 default of a bare INTEGRATION_FAILURE is marked as documented, not
     expect(paragraph).toContain('*unverified*');
   }
 });
+
+test('the migration section says how to get past an execution log group API Gateway already created', () => {
+  const readme = fs.readFileSync(README_PATH, 'utf8');
+  const migration = readme.slice(readme.indexOf('## Migrating from `LambdaRestApi`'), readme.indexOf('## The error contract'));
+  expect(migration).toContain('API-Gateway-Execution-Logs_{restApiId}/{stageName}');
+  expect(migration).toMatch(/cdk import \S+ --force --resource-mapping/);
+  expect(migration).toContain('--import-existing-resources');
+  expect(migration).toContain('aws logs put-retention-policy');
+});
