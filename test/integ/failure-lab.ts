@@ -5,6 +5,7 @@ import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
 import { ResilientLambdaRestApi } from '../../src';
 import { FAILURE_MODES, FailureMode, exampleBody, resolveClientResponse } from '../../src/failure-modes';
 import { FAILURE_CAUSES, LOG_FIELDS } from '../../src/monitoring';
@@ -201,7 +202,7 @@ export interface ExpectedClientResponse {
  * The gateway responses of an API as a template fragment, read from its constructs, so that
  * `resolveClientResponse` applies API Gateway's rules to what this app really deploys.
  */
-export function gatewayResponseTemplate(api: apigateway.RestApi): any {
+export function gatewayResponseTemplate(api: IConstruct): any {
   const responses = api.node.findAll().filter((c): c is apigateway.CfnGatewayResponse => c instanceof apigateway.CfnGatewayResponse);
   return {
     Resources: Object.fromEntries(responses.map((r) => [r.node.path, {
