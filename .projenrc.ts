@@ -15,7 +15,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   minNodeVersion: '20.0.0',
 
-  cdkVersion: '2.276.0',
+  // The floor: the devDependency is pinned to it and the peer is ^cdkVersion. Why 2.257.0 and 10.5.1, and how both
+  // ends are tested (here at the floor, .ci/run again at the newest): README "Supported versions".
+  cdkVersion: '2.257.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
@@ -34,7 +36,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'fast-check@^4.10.2',
     'velocityjs@^2',
     '@aws-cdk/aws-service-spec',
-    '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
+    // bench/ only; 2.100.1 is the newest whose aws-cdk-lib peer (^2.239.0) admits the floor.
+    '@aws-solutions-constructs/aws-apigateway-lambda@2.100.1',
+    // aws-cdk-lib's own range at the floor, at the top of node_modules: aws-solutions-constructs wants an older
+    // major, and npm ci drops a copy nested under aws-cdk-lib (it has bundled dependencies), leaving it none.
+    '@aws-cdk/cloud-assembly-schema@^53.25.0',
     // The integ tests' assertions. Not @aws-cdk/integ-runner: its newest release (2.197.10) reads cloud
     // assemblies up to schema 53 and aws-cdk-lib 2.276 writes 55, so scripts/integ.ts does its jobs.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
@@ -68,9 +74,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // Our registry lacks unrs-resolver@1.13.0's non-Linux bindings, so its lock entry breaks `npm ci`.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
-// One cloud-assembly-schema for everyone: aws-solutions-constructs pins an older major, and npm ci then
-// drops the copy nested under aws-cdk-lib, which jsii needs.
-project.package.addPackageResolutions('@aws-cdk/cloud-assembly-schema@55.6.0');
 
 // No test run may pass by running nothing (no --passWithNoTests).
 const jestTask = project.addTask('test:jest', { description: 'Run the jest suites', exec: 'jest --ci', receiveArgs: true });
