@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { apiLocation } from './api-name';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
 import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
@@ -40,7 +41,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   private readonly invokeArns?: InvokeSourceArns;
 
   constructor(scope: Construct, id: string, props: ResilientLambdaRestApiProps) {
-    const plan = planApi(props);
+    const plan = planApi(props, apiLocation(scope, id));
     if (plan.errors.length > 0) {
       throw new Error(`ResilientLambdaRestApi '${id}': ${plan.errors.join('; ')}`);
     }
