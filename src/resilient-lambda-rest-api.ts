@@ -9,6 +9,7 @@ import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWat
 import { ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
 import { ApiPlan, planApi } from './plan';
+import { applyInjectors, BASE_INJECTION_IDS, checkSecondInjection, RESILIENT_LAMBDA_REST_API_INJECTION_ID } from './property-injection';
 import { ResilientLambdaRestApiProps } from './props';
 
 /**
@@ -22,6 +23,13 @@ import { ResilientLambdaRestApiProps } from './props';
  * throttling).
  */
 export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
+  /**
+   * The id that property injectors register for to set this construct's props. Injectors
+   * registered for `LambdaRestApi` and `RestApi` apply too, after this one and before the
+   * construct plans, so that their values are checked like given ones.
+   */
+  public static readonly PROPERTY_INJECTION_ID: string = RESILIENT_LAMBDA_REST_API_INJECTION_ID;
+
   /** The integration timeout in force. */
   public readonly integrationTimeout: Duration;
 
@@ -40,10 +48,13 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   private readonly plan: ApiPlan;
   private readonly invokeArns?: InvokeSourceArns;
 
-  constructor(scope: Construct, id: string, props: ResilientLambdaRestApiProps) {
+  constructor(scope: Construct, id: string, givenProps: ResilientLambdaRestApiProps) {
+    const context = { scope, id };
+    const props = applyInjectors([RESILIENT_LAMBDA_REST_API_INJECTION_ID, ...BASE_INJECTION_IDS], givenProps, context);
     const plan = planApi(props, apiLocation(scope, id));
-    if (plan.errors.length > 0) {
-      throw new Error(`ResilientLambdaRestApi '${id}': ${plan.errors.join('; ')}`);
+    const errors = plan.errors.length > 0 ? plan.errors : checkSecondInjection(plan.superProps, context);
+    if (errors.length > 0) {
+      throw new Error(`ResilientLambdaRestApi '${id}': ${errors.join('; ')}`);
     }
     super(scope, id, plan.superProps);
     this.plan = plan;
