@@ -50,6 +50,8 @@ export interface ApiPlan {
   readonly allowTestInvoke: boolean;
   /** The gateway responses of the error contract. */
   readonly errorResponses: RenderedErrorResponse[];
+  /** The CORS headers of error responses (none without CORS). */
+  readonly corsErrorHeaders: { [name: string]: string };
   /** How the log groups are kept. */
   readonly logSettings: LogGroupSettings;
   /** Whether the stage writes execution logs. */
@@ -167,6 +169,7 @@ export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocatio
     perMethodPermissions: props.integrationOptions?.scopePermissionToMethod === true,
     permissionScope,
     allowTestInvoke: props.integrationOptions?.allowTestInvoke ?? true,
+    corsErrorHeaders: corsHeaders,
     errorResponses: render
       ? renderErrorResponses({
         throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
+import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract-responses';
 import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
@@ -47,6 +48,8 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
 
   private readonly plan: ApiPlan;
   private readonly invokeArns?: InvokeSourceArns;
+  private readonly responsesByType: GatewayResponsesByType;
+  private readonly responseSetBy = new Map<string, ReplacedResponse>();
 
   constructor(scope: Construct, id: string, givenProps: ResilientLambdaRestApiProps) {
     const context = { scope, id };
@@ -67,13 +70,17 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     }
 
     this.errorResponses = {};
+    this.responsesByType = new GatewayResponsesByType(this);
+    const overridden = new Set((props.errorResponses ?? []).map((o) => o.type.responseType));
     for (const response of plan.errorResponses) {
-      this.errorResponses[response.responseType] = this.addGatewayResponse(`ErrorResponse_${response.responseType}`, {
-        type: apigateway.ResponseType.of(response.responseType),
+      const type = response.responseType;
+      this.errorResponses[type] = this.responsesByType.put(`ErrorResponse_${type}`, {
+        type: apigateway.ResponseType.of(type),
         statusCode: response.statusCode,
         responseHeaders: response.responseHeaders,
         templates: response.templates,
       });
+      this.responseSetBy.set(type, { setBy: overridden.has(type) ? 'errorResponses' : 'contract', id: `ErrorResponse_${type}` });
     }
 
     const stageName = plan.stageName;
@@ -133,6 +140,32 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     });
     this.grantInvoke(handler);
     return integration;
+  }
+
+  /**
+   * Adds a gateway response. For a type the error contract covers, it replaces the contract's
+   * response of that type (one resource per type, under the id given), after the checks of
+   * `errorResponses`: a bad status code or header is an error; no status on a specific type, a
+   * body that is not valid JSON and no CORS headers on an API with CORS are warnings.
+   *
+   * @param id the construct id of the response
+   * @param options the response's type, status, headers and templates
+   */
+  public addGatewayResponse(id: string, options: apigateway.GatewayResponseOptions): apigateway.GatewayResponse {
+    const type = options.type.responseType;
+    const replaced = this.responseSetBy.get(type);
+    if (!replaced) {
+      return super.addGatewayResponse(id, options);
+    }
+    const { errors, warnings } = checkAddedGatewayResponse(`addGatewayResponse('${id}')`, { ...options, type }, replaced, this.plan.corsErrorHeaders);
+    if (errors.length > 0) {
+      throw new Error(`ResilientLambdaRestApi '${this.node.id}': ${errors.join('; ')}`);
+    }
+    warnings.forEach((w) => this.warn(w));
+    const response = this.responsesByType.put(id, options);
+    this.errorResponses[type] = response;
+    this.responseSetBy.set(type, { setBy: 'addGatewayResponse', id });
+    return response;
   }
 
   /** One invoke permission for a function (and one for test-invoke), unless permissions are per method. */
