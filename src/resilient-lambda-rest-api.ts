@@ -8,7 +8,7 @@ import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runCheck
 import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract-responses';
 import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
-import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
+import { grantApiInvoke, invokeSourceArns, InvokeSourceArns, watchFunctionPolicySizes } from './permissions';
 import { ApiPlan, planApi } from './plan';
 import { applyInjectors, BASE_INJECTION_IDS, checkSecondInjection, RESILIENT_LAMBDA_REST_API_INJECTION_ID } from './property-injection';
 import { ResilientLambdaRestApiProps } from './props';
@@ -63,6 +63,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     this.plan = plan;
     this.integrationTimeout = plan.integrationTimeout;
     plan.warnings.forEach((w) => this.warn(w));
+    watchFunctionPolicySizes(this, (w) => this.warn(w));
 
     if (!plan.perMethodPermissions) {
       this.invokeArns = invokeSourceArns(this, plan.permissionScope, plan.stageName, plan.allowTestInvoke);
