@@ -66,7 +66,8 @@ describe('estimatePolicySize', () => {
     const app = new cdk.App();
     const stack = new cdk.Stack(app, 'OrdersServiceStack', { env: { account: '123456789012', region: 'eu-west-1' } });
     const api = new apigateway.LambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false });
-    const size = () => estimatePolicySize(stack.node.findAll().filter((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission).map((p) => ({
+    const permissions = () => stack.node.findAll().filter((c): c is lambda.CfnPermission => c instanceof lambda.CfnPermission);
+    const size = () => estimatePolicySize(permissions().map((p) => ({
       logicalId: stack.resolve(p.logicalId),
       principal: stack.resolve(p.principal),
       action: stack.resolve(p.action),
