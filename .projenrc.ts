@@ -28,9 +28,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'resilient_lambda_rest_api',
   },
 
+  // The ResilienceChecks pack extends cdk-nag's NagPack (the library's entry loads it; npm 7+ installs it).
+  peerDeps: ['cdk-nag@^3.0.2'],
+  // `npx resilient-lambda-rest-api audit cdk.out/Stack.template.json`: the pack's rules over a template.
+  bin: { 'resilient-lambda-rest-api': 'lib/audit/cli.js' },
+
   devDeps: [
     'aws-cdk@^2.1148.0',
-    'cdk-nag@^3.0.2',
     'fast-check@^4.10.2',
     'velocityjs@^2',
     '@aws-cdk/aws-service-spec',

@@ -1,4 +1,4 @@
-import { FUNCTION_POLICY_LIMIT_BYTES } from './policy';
+import { FUNCTION_POLICY_LIMIT_BYTES } from '../src/policy-size';
 import { TemplateStats } from './template-stats';
 
 /** A hard limit that stops a deploy, and how to read it off a synthesized stack. */

@@ -1,7 +1,7 @@
 /** BENCHMARKS.md, written from the figures of one run. */
 import { Alternative, ALTERNATIVE_LABELS, ApiShape, STACK_NAME } from './apis';
 import { HARD_LIMITS } from './limits';
-import { DEPLOY_VALUES } from './policy';
+import { DEPLOY_VALUES } from '../src/policy-size';
 import { median } from './stats';
 import { Probe } from './synth-child';
 import { TemplateStats } from './template-stats';

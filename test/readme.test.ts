@@ -27,7 +27,8 @@ test('every warning id the code raises is in the README\'s table', () => {
   const readme = fs.readFileSync(README_PATH, 'utf8');
   const srcDir = path.join(__dirname, '..', 'src');
   const ids = new Set<string>();
-  for (const file of fs.readdirSync(srcDir)) {
+  // The construct's warnings live in src/*.ts; the rule pack's ids (src/nag/) have a table of their own.
+  for (const file of fs.readdirSync(srcDir).filter((f) => f.endsWith('.ts'))) {
     const text = fs.readFileSync(path.join(srcDir, file), 'utf8');
     for (const m of text.matchAll(/id: '([a-zA-Z]+)'|warnings\.([a-zA-Z]+) =/g)) {
       ids.add(m[1] ?? m[2]);
