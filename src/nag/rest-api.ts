@@ -204,8 +204,3 @@ export function underlyingFunctionId(index: TemplateIndex, logicalId: string): s
   }
   return undefined;
 }
-
-/** The REST API (logical id) a resource belongs to: its own id for a RestApi, else its `RestApiId`. */
-export function restApiOf(logicalId: string, resource: CfnResourceJson): string | undefined {
-  return resource.Type === REST_API ? logicalId : referencedId(resource.Properties?.RestApiId);
-}

@@ -70,7 +70,13 @@ export function alarm(metricName: string, dimensions: { [name: string]: any }, i
     [id]: {
       Type: 'AWS::CloudWatch::Alarm',
       Properties: {
-        Namespace: 'AWS/ApiGateway', MetricName: metricName, Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold',
+        Namespace: 'AWS/ApiGateway',
+        MetricName: metricName,
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
         Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
       },
     },

@@ -7,7 +7,7 @@ import { ResilienceRule } from '../rule';
 export const FunctionOutlivesIntegration: ResilienceRule = {
   id: 'FunctionOutlivesIntegration',
   level: 'Warning',
-  trap: "A function whose timeout is longer than its integration timeout keeps running (and billing, and maybe writing) after the client already got a 504.",
+  trap: 'A function whose timeout is longer than its integration timeout keeps running (and billing, and maybe writing) after the client already got a 504.',
   fix: "Make the function's timeout at most the integration timeout (29 s unless set).",
   check: (logicalId, resource, index) => methodsDefinedBy(logicalId, resource).filter(isLambdaIntegration).flatMap((m) => {
     const target = integratedFunctionId(index, m);
