@@ -1,5 +1,9 @@
+import * as cdk from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { ResilienceChecks } from '../../src';
 import { auditExitCode, auditTemplate, renderAuditTable } from '../../src/audit/audit';
 import { gatewayResponse, restApi, stage, template } from '../nag/fixtures';
+import { newHandler } from '../util';
 
 const BROKEN = template(restApi(), stage(), gatewayResponse('INTEGRATION_FAILURE'), gatewayResponse('DEFAULT_5XX', { StatusCode: '500' }));
 
@@ -17,6 +21,16 @@ describe('auditTemplate', () => {
       Stage: { ...BROKEN.Resources!.Stage, Metadata: { cdk_nag: { rules_to_suppress: [{ id: 'ResilienceChecks-StageWithoutAlarm', reason: 'watched elsewhere' }] } } },
     });
     expect(auditTemplate(acknowledged).map((f) => f.rule)).not.toContain('ResilienceChecks-StageWithoutAlarm');
+  });
+
+  test('honours acknowledgements the pack writes into the template (writeSuppressionsToCloudFormation)', () => {
+    const app = new cdk.App();
+    const stack = new cdk.Stack(app, 'S');
+    const api = new apigateway.LambdaRestApi(stack, 'Api', { handler: newHandler(stack) });
+    cdk.Validations.of(api.deploymentStage).acknowledge({ id: 'ResilienceChecks-StageWithoutAlarm', reason: 'watched elsewhere' });
+    new ResilienceChecks(app, { writeSuppressionsToCloudFormation: true });
+    const written = app.synth().getStackByName('S').template;
+    expect(auditTemplate(written, 'S')).toEqual([]);
   });
 
   test('finds nothing in an empty template', () => {

@@ -6,7 +6,7 @@ import { ResilienceRule } from '../rule';
 export const FunctionPolicyTooLarge: ResilienceRule = {
   id: 'FunctionPolicyTooLarge',
   level: 'Error',
-  trap: `The function's resource-based policy is estimated above Lambda's ${FUNCTION_POLICY_LIMIT_BYTES} bytes: the deploy fails ("The final policy size ... is bigger than the limit"), typically at about 30 methods with two permissions each.`,
+  trap: `The function's resource-based policy is estimated above Lambda's ${FUNCTION_POLICY_LIMIT_BYTES} bytes: the deploy fails ("The final policy size ... is bigger than the limit"), at about 25 to 30 methods with two permissions each.`,
   fix: ONE_PERMISSION_FIX,
   check: (logicalId, resource, index) => {
     const policy = estimatedPolicyOf(logicalId, resource, index);
