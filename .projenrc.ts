@@ -144,6 +144,12 @@ project.addTask('bench', {
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
 });
 
+// What the cdk-nag packs cost on the 200-method API: ResilienceChecks next to AwsSolutions (a section of BENCHMARKS.md).
+project.addTask('bench:nag', {
+  description: 'Time ResilienceChecks and AwsSolutions on the 200-method API; write their section of BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/nag.ts',
+});
+
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.
 project.addTask('consumer-check', {
   description: 'Install dist/js/*.tgz into a temporary app next to aws-cdk-lib and synthesize a stack',
