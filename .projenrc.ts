@@ -39,13 +39,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'velocityjs@^2',
     '@aws-cdk/aws-service-spec',
     '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
+    // The integ tests' assertions. Not @aws-cdk/integ-runner: its newest release (2.197.10) reads cloud
+    // assemblies up to schema 53 and aws-cdk-lib 2.276 writes 55, so scripts/integ.ts does its jobs.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   jestOptions: {
     // A changed snapshot must fail the build, never be rewritten silently.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/'],
+      // test/integ holds CDK apps deployed by `npx projen integ`, not jest suites.
+      testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/', '/test/integ/'],
       setupFiles: ['<rootDir>/test/jest.setup.ts'],
       maxWorkers: 2,
       coverageThreshold: {
@@ -148,6 +152,22 @@ project.addTask('bench', {
 project.addTask('bench:nag', {
   description: 'Time ResilienceChecks and AwsSolutions on the 200-method API; write their section of BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/nag.ts',
+});
+
+// Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha): deploy the failure lab and assert on AWS, or
+// check the committed snapshots without AWS (CI). See scripts/integ.ts for why not integ-runner.
+project.addTask('integ', {
+  description: 'Deploy each integ test app with your AWS credentials, run its assertions, print the results and destroy it',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts deploy',
+  receiveArgs: true,
+});
+project.addTask('integ:snapshot', {
+  description: 'Synthesize each integ test app and compare it with its committed snapshot (no AWS)',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts snapshot',
+});
+project.addTask('integ:snapshot:update', {
+  description: 'Rewrite the committed integ test snapshots from a fresh synthesis (review the diff)',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts snapshot --update',
 });
 
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.

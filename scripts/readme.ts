@@ -12,6 +12,7 @@ import { renderAlarmTable, renderCostTable } from '../src/monitoring';
 import { ruleName } from '../src/nag/rule';
 import { RESILIENCE_RULES } from '../src/nag/rules';
 import { buildDefaultStack } from '../test/full-config';
+import { labAssertionSummary, renderLabTable } from '../test/integ/failure-lab';
 import { newHandler } from '../test/util';
 
 export const README_PATH = path.join(__dirname, '..', 'README.md');
@@ -85,7 +86,8 @@ function plainLambdaRestApiFindings(): string {
 export function generatedBlocks(): Record<string, string> {
   const template = defaultStackTemplate();
   return {
-    'failure-modes': renderFailureModeTable(template),
+    'failure-modes': renderFailureModeTable(template, undefined, labAssertionSummary()),
+    'failure-lab': renderLabTable(),
     'error-contract': errorContractTable(),
     'default-resources': resourceTable(template),
     'monitoring-alarms': renderAlarmTable(),

@@ -96,7 +96,9 @@ export const FAILURE_MODES: FailureMode[] = [
 
 /**
  * The documented default status of each gateway response type: the status a customised type
- * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none.
+ * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none. Taken from AWS's
+ * documentation, not observed: an AWS emulator project that compared with real AWS reports 500,
+ * not 504, for an uncustomised INTEGRATION_FAILURE.
  */
 export const DOCUMENTED_DEFAULT_STATUS: { [responseType: string]: string } = {
   ACCESS_DENIED: '403',
@@ -183,7 +185,8 @@ function gatewayResponsesIn(template: any, restApiLogicalId?: string): Map<strin
  * response type, applying API Gateway's rules:
  *
  * 1. a gateway response of that very type answers, with its status code or else the type's
- *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare);
+ *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare,
+ *    as documented; not observed against a live account);
  * 2. otherwise the DEFAULT_4XX or DEFAULT_5XX response answers, by the class of the status the
  *    failure has, with its own status code if it sets one (that rewrites every status in its
  *    class) or else the failure's status;
@@ -254,10 +257,11 @@ export class ErrorContract {
   private constructor() {}
 }
 
-function exampleBody(bodyTemplate: string, message: string): any {
+/** The JSON body a body template gives for a message, with a placeholder request id. */
+export function exampleBody(bodyTemplate: string, message: string): any {
   const rendered = substituteVariables(bodyTemplate, {
     'context.error.messageString': JSON.stringify(message),
-    'context.requestId': '…',
+    'context.extendedRequestId': '…',
   });
   return JSON.parse(rendered);
 }
@@ -273,19 +277,18 @@ function describeResponse(template: any, responseType: string, mode: FailureMode
 
 /**
  * Renders the failure-mode table of the README from a synthesized template: for each failure
- * mode, what API Gateway returns on its own and what the API in the template returns.
+ * mode, what API Gateway returns on its own and what the API in the template returns, and, given
+ * `provedBy` (failure-mode id to text), a last column naming what proves the row on AWS.
  */
-export function renderFailureModeTable(template: any, restApiLogicalId?: string): string {
+export function renderFailureModeTable(template: any, restApiLogicalId?: string, provedBy?: { [modeId: string]: string }): string {
   const rows = FAILURE_MODES.map((mode) => {
     const types = mode.alternativeResponseType ? [mode.responseType, mode.alternativeResponseType] : [mode.responseType];
     const typeCell = types.map((t) => `\`${t}\``).join(' or ') + (mode.responseTypeVerified ? '' : ' (*unverified*)');
     const ours = types.map((t) => describeResponse(template, t, mode, restApiLogicalId)).join('<br>or ');
     const log = mode.executionLog === '-' ? '—' : `\`${mode.executionLog}\``;
-    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |`;
+    const proof = provedBy ? ` ${provedBy[mode.id] ?? '—'} |` : '';
+    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |${proof}`;
   });
-  return [
-    '| What went wrong | Execution log says | Gateway response type | API Gateway alone | ResilientLambdaRestApi |',
-    '|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  const columns = ['What went wrong', 'Execution log says', 'Gateway response type', 'API Gateway alone', 'ResilientLambdaRestApi', ...(provedBy ? ['Proved on AWS by'] : [])];
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
 }

@@ -21,8 +21,9 @@ describe('the access log format', () => {
   });
 
   test('stays valid JSON when the error message holds quotes, backslashes and newlines', () => {
-    const format = renderAccessLogFormat({ errorMessage: '$context.error.messageString', requestId: '$context.requestId' });
-    expect(format).toBe('{"errorMessage":$context.error.messageString,"requestId":"$context.requestId"}');
+    // Not $context.requestId: clients can set it, so substituteHostile treats it as hostile text.
+    const format = renderAccessLogFormat({ errorMessage: '$context.error.messageString', extendedRequestId: '$context.extendedRequestId' });
+    expect(format).toBe('{"errorMessage":$context.error.messageString,"extendedRequestId":"$context.extendedRequestId"}');
     expect(JSON.parse(substituteHostile(format)).errorMessage).toBe(HOSTILE_TEXT);
   });
 

@@ -135,8 +135,16 @@ describe('what clients get, derived from synthesized templates', () => {
     expect(lines.find((l) => l.startsWith('| The stage or usage plan'))).toContain('429 `THROTTLED`, retryable: true, Retry-After 1 s');
     const malformed = lines.find((l) => l.startsWith('| The function returned a proxy response'))!;
     expect(malformed).toContain('`INTEGRATION_FAILURE` or `API_CONFIGURATION_ERROR` (*unverified*)');
-    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: true<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
+    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: false<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
     expect(lines.filter((l) => l.includes('*unverified*'))).toHaveLength(3);
+  });
+
+  test('the table names what proves each row on AWS, where it is told, and a dash where nothing does', () => {
+    const lines = renderFailureModeTable(ours, undefined, { 'function-timeout': 'the lab\'s `/timeout`' }).split('\n');
+    expect(lines[0]).toMatch(/\| ResilientLambdaRestApi \| Proved on AWS by \|$/);
+    expect(lines[1]).toBe('|---|---|---|---|---|---|');
+    expect(lines.find((l) => l.startsWith('| The function ran past'))).toMatch(/ \| the lab's `\/timeout` \|$/);
+    expect(lines.find((l) => l.startsWith('| The usage plan quota'))).toMatch(/ \| — \|$/);
   });
 
   test('the table of a plain LambdaRestApi shows AWS bodies', () => {
