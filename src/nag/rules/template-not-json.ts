@@ -7,7 +7,7 @@ export const TemplateNotJson: ResilienceRule = {
   id: 'TemplateNotJson',
   level: 'Error',
   trap: 'A JSON gateway response template is not valid JSON once $context values hold quotes, backslashes or newlines (for example "$context.error.message" inside quotes): clients fail to parse the error body.',
-  fix: 'Use $context.error.messageString without quotes around it (it is already a quoted JSON string) and quote only ids and enum values.',
+  fix: 'Use $context.error.messageString without quotes around it (it is already a quoted JSON string), and quote only values API Gateway generates ($context.extendedRequestId, not $context.requestId, which clients can set).',
   check: (logicalId, resource) => gatewayResponsesDefinedBy(logicalId, resource).flatMap((r) => Object.entries(r.templates)
     .filter(([contentType, template]) => contentType.toLowerCase().includes('json') && typeof template === 'string')
     .filter(([contentType, template]) => checkJsonTemplate(contentType, template) !== undefined)
