@@ -1,10 +1,10 @@
 /** BENCHMARKS.md, written from the figures of one run. */
 import { Alternative, ALTERNATIVE_LABELS, ApiShape, STACK_NAME } from './apis';
 import { HARD_LIMITS } from './limits';
-import { DEPLOY_VALUES } from './policy';
 import { median } from './stats';
 import { Probe } from './synth-child';
 import { TemplateStats } from './template-stats';
+import { DEPLOY_VALUES } from '../src/policy-size';
 
 /** The machine the run took place on. */
 export interface Machine {

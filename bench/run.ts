@@ -35,6 +35,14 @@ const SCALING_SHAPES: ApiShape[] = [
 ];
 const SCALING_WARM_RUNS = 4;
 
+/** The cdk-nag section `npx projen bench:nag` writes (bench/nag.ts): kept, before the Machine section. */
+function withNagSection(markdown: string): string {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const section = /<!-- generated:nag -->\n[\s\S]*?<!-- \/generated:nag -->\n/.exec(previous)?.[0] ?? '<!-- generated:nag -->\n<!-- /generated:nag -->\n';
+  return markdown.replace('## Machine', `${section}\n## Machine`);
+}
+
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
@@ -157,7 +165,7 @@ function runBenchmark(): void {
     warmRuns: MAIN_WARM_RUNS,
     scalingWarmSamples: SCALING_WARM_RUNS - WARMUP,
   });
-  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report.markdown);
+  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), withNagSection(report.markdown));
   fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify({ machine: host, main, scaling, searches }, undefined, 1));
   process.stdout.write(`${report.tables}\n`);
   log(`wrote BENCHMARKS.md in ${durationS.toFixed(0)} s; medians: ${main.map((m) => `${m.alternative} ${median(m.coldCpuMs).toFixed(0)} ms CPU`).join(', ')}`);

@@ -172,6 +172,11 @@ export function checkFallbackStatus(property: string, response: ErrorResponseChe
   };
 }
 
+/** Whether a function outlives its integration: it keeps running after the client got 504. */
+export function functionOutlivesIntegration(functionTimeoutSeconds: number, integrationTimeoutMs: number): boolean {
+  return functionTimeoutSeconds * 1000 > integrationTimeoutMs;
+}
+
 function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
   const ms = input.integrationTimeoutMs;
   const edge = input.endpointTypes.includes('EDGE');
@@ -189,7 +194,7 @@ function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarni
       );
     }
   }
-  if (input.functionTimeoutSeconds !== undefined && input.functionTimeoutSeconds * 1000 > ms) {
+  if (input.functionTimeoutSeconds !== undefined && functionOutlivesIntegration(input.functionTimeoutSeconds, ms)) {
     warnings.push({
       id: 'functionTimeoutExceedsIntegrationTimeout',
       message: `The function's timeout (${input.functionTimeoutSeconds} s) is longer than the integration timeout (${ms} ms): ` +

@@ -154,9 +154,10 @@ interface GatewayResponseProps {
 
 const HEADER_PREFIX = 'gatewayresponse.header.';
 
-function headersOf(props: GatewayResponseProps): { [name: string]: string } {
+/** The response headers of a gateway response's `ResponseParameters` (or OpenAPI `responseParameters`), name to mapping expression. */
+export function gatewayResponseHeaders(responseParameters: { [key: string]: string } | undefined): { [name: string]: string } {
   const headers: { [name: string]: string } = {};
-  for (const [key, value] of Object.entries(props.ResponseParameters ?? {})) {
+  for (const [key, value] of Object.entries(responseParameters ?? {})) {
     if (key.startsWith(HEADER_PREFIX)) {
       headers[key.slice(HEADER_PREFIX.length)] = value;
     }
@@ -210,7 +211,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: specific.StatusCode ?? DOCUMENTED_DEFAULT_STATUS[responseType] ?? failureStatus,
       bodyTemplate: specific.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(specific),
+      headers: gatewayResponseHeaders(specific.ResponseParameters),
       source: 'customised',
     };
   }
@@ -222,7 +223,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: fallback.StatusCode ?? failureStatus,
       bodyTemplate: fallback.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(fallback),
+      headers: gatewayResponseHeaders(fallback.ResponseParameters),
       source: fallbackType,
     };
   }

@@ -4,7 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { CheckWarning } from './checks';
-import { estimatePolicySize, FUNCTION_POLICY_SIZE_LIMIT, PermissionStatement, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
+import { FUNCTION_POLICY_LIMIT_BYTES, functionPolicies, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
+import { stackResources } from './stack-resources';
 
 /**
  * Which stages of the API may invoke the function.
@@ -88,40 +89,23 @@ export function grantApiInvoke(api: apigateway.RestApi, handler: lambda.IFunctio
   return wanted.every(([id]) => findPermission(api, id) !== undefined);
 }
 
-/** The statement a permission adds to its function's policy, as the template will hold it. */
-function permissionStatement(permission: lambda.CfnPermission): PermissionStatement {
-  const stack = Stack.of(permission);
-  return {
-    logicalId: stack.resolve(permission.logicalId),
-    principal: stack.resolve(permission.principal),
-    action: stack.resolve(permission.action),
-    functionName: stack.resolve(permission.functionName),
-    sourceArn: stack.resolve(permission.sourceArn),
-    sourceAccount: stack.resolve(permission.sourceAccount),
-  };
-}
-
-/** The functions of the app whose policy nears the size limit, by function path, with the permissions of this API. */
+/** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
 function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
   const stack = Stack.of(api);
+  const resources = stackResources(stack);
   const apiRef = JSON.stringify(stack.resolve(api.restApiId));
-  const all = api.node.root.node.findAll();
-  const functionNames = new Map(all.filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
-    .map((f) => [JSON.stringify(Stack.of(f).resolve(f.attrArn)), f.node.scope?.node.path ?? f.node.path]));
-  const byFunction = new Map<string, PermissionStatement[]>();
-  for (const permission of all.filter((c: IConstruct): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)) {
-    const statement = permissionStatement(permission);
-    const key = JSON.stringify(statement.functionName);
-    byFunction.set(key, [...byFunction.get(key) ?? [], statement]);
-  }
-  return [...byFunction.entries()]
-    .filter(([, statements]) => statements.some((s) => JSON.stringify(s.sourceArn ?? null).includes(apiRef)))
-    .map(([key, statements]) => ({
-      name: functionNames.get(key) ?? key,
-      count: statements.length,
-      bytes: estimatePolicySize(statements, stack.stackName.length),
-    }))
-    .filter((f) => f.bytes > FUNCTION_POLICY_SIZE_LIMIT * POLICY_SIZE_WARNING_FRACTION);
+  const functionOf = (properties: any): string => {
+    const target = properties?.FunctionName;
+    return target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+  };
+  const invokedByApi = new Set(Object.values(resources)
+    .filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties?.SourceArn ?? null).includes(apiRef))
+    .map((r) => functionOf(r.Properties)));
+  const paths = new Map(stack.node.findAll().filter((c: IConstruct): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
+    .map((f) => [stack.getLogicalId(f), f.node.scope?.node.path ?? f.node.path]));
+  return functionPolicies({ Resources: resources }, stack.stackName)
+    .filter((p) => invokedByApi.has(p.functionLogicalId) && p.bytes > FUNCTION_POLICY_LIMIT_BYTES * POLICY_SIZE_WARNING_FRACTION)
+    .map((p) => ({ name: paths.get(p.functionLogicalId) ?? p.functionLogicalId, count: p.permissions, bytes: p.bytes }));
 }
 
 /**
@@ -138,7 +122,7 @@ export function watchFunctionPolicySizes(api: apigateway.RestApi, warn: (warning
         warn({
           id: 'functionPolicyNearSizeLimit',
           message: `The resource policy of function ${f.name} holds ${f.count} permissions, an estimated ${f.bytes} bytes of Lambda's ` +
-            `${FUNCTION_POLICY_SIZE_LIMIT}-byte limit: a few more and the deploy fails. \`new LambdaIntegration(fn)\` adds two permissions per method; ` +
+            `${FUNCTION_POLICY_LIMIT_BYTES}-byte limit: a few more and the deploy fails. \`new LambdaIntegration(fn)\` adds two permissions per method; ` +
             'integrate the function with `api.lambdaIntegration(fn)` instead, which adds one for the whole API.',
         });
       }

@@ -1,117 +1,156 @@
-/** Lambda's limit on the size of a function's resource-based policy, in bytes. */
-export const FUNCTION_POLICY_SIZE_LIMIT = 20_480;
+/**
+ * Estimates the size of each function's resource-based policy from a template's
+ * `AWS::Lambda::Permission` resources: each becomes the statement Lambda stores (as `GetPolicy`
+ * returns it), with the deploy-time values filled in at realistic lengths, and the policy's JSON
+ * bytes are counted. Lambda refuses a policy above 20,480 bytes. One estimate for the benchmark,
+ * the ResilienceChecks rules and the construct's own checks.
+ */
 
-/** The share of the limit above which a policy is called out: a few more methods break the deploy. */
+/** Lambda's cap on a function's resource-based policy, in bytes. */
+export const FUNCTION_POLICY_LIMIT_BYTES = 20_480;
+
+/** The share of the cap above which a policy is called out before it breaks a deploy. */
 export const POLICY_SIZE_WARNING_FRACTION = 0.8;
 
-/**
- * One statement of a function's resource-based policy, as the template holds the
- * `AWS::Lambda::Permission` that adds it: values are strings or CloudFormation intrinsics
- * (`{ Ref }`, `{ 'Fn::GetAtt' }`, `{ 'Fn::Join' }`, ...), whose deploy-time length is estimated.
- */
-export interface PermissionStatement {
-  /** The permission's logical id: CloudFormation builds the statement id from it. */
-  readonly logicalId: string;
-  /** `Principal`. */
-  readonly principal: unknown;
-  /** `Action`. */
-  readonly action: unknown;
-  /** `FunctionName`: the statement's `Resource` is the function's ARN. */
-  readonly functionName: unknown;
-  /** `SourceArn`, if any. */
-  readonly sourceArn?: unknown;
-  /** `SourceAccount`, if any. */
-  readonly sourceAccount?: unknown;
-}
-
-/** Deploy-time lengths of pseudo parameters, at their longest common values. */
-const PSEUDO_PARAMETER_LENGTHS: { [name: string]: number } = {
-  'AWS::Region': 14, // ap-southeast-2
-  'AWS::AccountId': 12,
-  'AWS::Partition': 3, // aws
-  'AWS::URLSuffix': 13, // amazonaws.com
-  'AWS::StackName': 32,
+/** Deploy-time values with the lengths AWS gives them. */
+export const DEPLOY_VALUES = {
+  partition: 'aws',
+  region: 'us-east-1',
+  accountId: '123456789012',
+  urlSuffix: 'amazonaws.com',
+  /** REST API ids are 10 characters. */
+  restApiId: 'a1b2c3d4e5',
+  /** Deployment ids are 6 characters. */
+  deploymentId: 'x1y2z3',
+  /** CloudFormation ends the names it generates with a 12-character random suffix. */
+  randomSuffix: 'AbCdEfGh1234',
 };
-/** `arn:aws:lambda:ap-southeast-2:123456789012:function:` */
-const FUNCTION_ARN_PREFIX_LENGTH = 53;
-/** A function name CloudFormation generates, or any other name or id: Lambda's maximum. */
-const NAME_LENGTH = 64;
-/** A REST API id (ten characters), a stage name, and most other ids CloudFormation returns from `Ref`. */
-const RESOURCE_ID_LENGTH = 10;
-/** An ARN returned by `Fn::GetAtt`: a function's, at its longest. */
-const ATTRIBUTE_ARN_LENGTH = FUNCTION_ARN_PREFIX_LENGTH + NAME_LENGTH;
-/** CloudFormation names the statement `{stack name}-{logical id}-{random characters}`, cut like its other generated names (an *estimate*). */
-const MAX_STATEMENT_ID_LENGTH = 64;
+
+/** Lambda's limits on a function name and on a statement id. */
+const FUNCTION_NAME_MAX = 64;
+const STATEMENT_ID_MAX = 100;
+
+/** The part of a template the estimate reads. */
+export interface PolicyTemplate {
+  readonly Resources?: { [logicalId: string]: { readonly Type: string; readonly Properties?: any } };
+}
 
 /**
- * The length a template value will have once deployed: literal strings as they are, pseudo
- * parameters and references at their longest common lengths, joins as the sum of their parts.
+ * The physical name CloudFormation generates for a resource without one: `{stack}-{logicalId}-{suffix}`,
+ * shortened to the limit (only its length matters here).
  */
-export function estimateValueLength(value: unknown): number {
+export function generatedName(stackName: string, logicalId: string, maxLength: number): string {
+  const suffix = `-${DEPLOY_VALUES.randomSuffix}`;
+  return `${stackName}-${logicalId}`.slice(0, maxLength - suffix.length) + suffix;
+}
+
+/** Resolves the intrinsic functions a permission uses to the strings they take at deploy time. */
+export function resolveValue(value: any, template: PolicyTemplate, stackName: string): string {
   if (typeof value === 'string') {
-    return value.length;
+    return value;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value).length;
+  if (value && Array.isArray(value['Fn::Join'])) {
+    const [separator, parts] = value['Fn::Join'];
+    return (parts as any[]).map((p) => resolveValue(p, template, stackName)).join(separator);
   }
-  if (value === null || typeof value !== 'object') {
-    return 0;
+  if (value && typeof value.Ref === 'string') {
+    return resolveRef(value.Ref, template, stackName);
   }
-  const intrinsic = value as { [name: string]: unknown };
-  if (typeof intrinsic.Ref === 'string') {
-    return PSEUDO_PARAMETER_LENGTHS[intrinsic.Ref] ?? RESOURCE_ID_LENGTH;
+  if (value && Array.isArray(value['Fn::GetAtt'])) {
+    const [logicalId, attribute] = value['Fn::GetAtt'];
+    const resource = template.Resources?.[logicalId];
+    if (resource?.Type === 'AWS::Lambda::Function' && attribute === 'Arn') {
+      const { partition, region, accountId } = DEPLOY_VALUES;
+      return `arn:${partition}:lambda:${region}:${accountId}:function:${resolveRef(logicalId, template, stackName)}`;
+    }
+    // Another attribute (an alias's or version's ARN, ...): as long as a function ARN with a qualifier.
+    return `arn:${DEPLOY_VALUES.partition}:lambda:${DEPLOY_VALUES.region}:${DEPLOY_VALUES.accountId}:function:${resolveRef(logicalId, template, stackName)}:live`;
   }
-  if (Array.isArray(intrinsic['Fn::GetAtt'])) {
-    return intrinsic['Fn::GetAtt'][1] === 'Arn' ? ATTRIBUTE_ARN_LENGTH : NAME_LENGTH;
-  }
-  const join = intrinsic['Fn::Join'];
-  if (Array.isArray(join) && Array.isArray(join[1])) {
-    const parts = join[1] as unknown[];
-    return parts.reduce<number>((sum, part) => sum + estimateValueLength(part), 0) + String(join[0]).length * Math.max(0, parts.length - 1);
-  }
-  return NAME_LENGTH;
+  // Fn::Sub, Fn::ImportValue and the like: the text as written is about as long as its value.
+  return JSON.stringify(value);
 }
 
-/** The length of the function ARN a `FunctionName` stands for (a name, an ARN or a reference to either). */
-function functionArnLength(functionName: unknown): number {
-  const length = estimateValueLength(functionName);
-  const isArn = (typeof functionName === 'string' && functionName.startsWith('arn:')) ||
-    (typeof functionName === 'object' && functionName !== null && ('Fn::GetAtt' in functionName || 'Fn::Join' in functionName));
-  return isArn ? length : FUNCTION_ARN_PREFIX_LENGTH + Math.max(length, typeof functionName === 'string' ? 0 : NAME_LENGTH);
+function resolveRef(name: string, template: PolicyTemplate, stackName: string): string {
+  const pseudo: Record<string, string> = {
+    'AWS::Partition': DEPLOY_VALUES.partition,
+    'AWS::Region': DEPLOY_VALUES.region,
+    'AWS::AccountId': DEPLOY_VALUES.accountId,
+    'AWS::URLSuffix': DEPLOY_VALUES.urlSuffix,
+    'AWS::StackName': stackName,
+  };
+  if (pseudo[name]) {
+    return pseudo[name];
+  }
+  const resource = template.Resources?.[name];
+  switch (resource?.Type) {
+    case 'AWS::ApiGateway::RestApi':
+      return DEPLOY_VALUES.restApiId;
+    case 'AWS::ApiGateway::Deployment':
+      return DEPLOY_VALUES.deploymentId;
+    case 'AWS::ApiGateway::Stage':
+      return resolveValue(resource.Properties.StageName, template, stackName);
+    case 'AWS::Lambda::Function':
+      return resource.Properties?.FunctionName !== undefined
+        ? resolveValue(resource.Properties.FunctionName, template, stackName)
+        : generatedName(stackName, name, FUNCTION_NAME_MAX);
+    default:
+      // A parameter or another resource: a name CloudFormation generates is as long as this.
+      return generatedName(stackName, name, FUNCTION_NAME_MAX);
+  }
 }
 
-/** The JSON Lambda stores for one statement, with placeholders of the estimated lengths. */
-function statementJson(statement: PermissionStatement, stackNameLength: number): string {
-  const text = (length: number) => 'x'.repeat(length);
-  const principalLength = estimateValueLength(statement.principal);
-  const isService = typeof statement.principal !== 'string' || statement.principal.includes('.');
-  const condition: { [operator: string]: { [key: string]: string } } = {};
-  if (statement.sourceArn !== undefined) {
-    condition.ArnLike = { 'AWS:SourceArn': text(estimateValueLength(statement.sourceArn)) };
+/** The statement Lambda stores for one `AWS::Lambda::Permission` (service principal, optional source ARN and account). */
+export function policyStatement(logicalId: string, properties: any, template: PolicyTemplate, stackName: string): object {
+  const principal = resolveValue(properties.Principal, template, stackName);
+  const condition: Record<string, Record<string, string>> = {};
+  if (properties.SourceAccount !== undefined) {
+    condition.StringEquals = { 'AWS:SourceAccount': resolveValue(properties.SourceAccount, template, stackName) };
   }
-  if (statement.sourceAccount !== undefined) {
-    condition.StringEquals = { 'AWS:SourceAccount': text(estimateValueLength(statement.sourceAccount)) };
+  if (properties.SourceArn !== undefined) {
+    condition.ArnLike = { 'AWS:SourceArn': resolveValue(properties.SourceArn, template, stackName) };
   }
-  return JSON.stringify({
-    Sid: text(Math.min(MAX_STATEMENT_ID_LENGTH, stackNameLength + statement.logicalId.length + 14)),
+  return {
+    Sid: generatedName(stackName, logicalId, STATEMENT_ID_MAX),
     Effect: 'Allow',
-    // An account principal is stored as its root ARN.
-    Principal: isService ? { Service: text(principalLength) } : { AWS: text(principalLength + 18) },
-    Action: text(estimateValueLength(statement.action)),
-    Resource: text(functionArnLength(statement.functionName)),
+    Principal: principal.includes('.') ? { Service: principal } : { AWS: `arn:aws:iam::${principal}:root` },
+    Action: resolveValue(properties.Action, template, stackName),
+    Resource: resolveValue(properties.FunctionName, template, stackName),
     ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
-  });
+  };
+}
+
+/** One function's resource-based policy, as estimated. */
+export interface FunctionPolicy {
+  /** The function's logical id. */
+  readonly functionLogicalId: string;
+  /** How many `AWS::Lambda::Permission` resources (statements) it has. */
+  readonly permissions: number;
+  /** The policy's estimated size in bytes (compact JSON, as Lambda measures it). */
+  readonly bytes: number;
 }
 
 /**
- * The estimated size in bytes of a function's resource-based policy holding these statements,
- * to compare with `FUNCTION_POLICY_SIZE_LIMIT`. Lengths only known at deploy time are taken at
- * their longest common values, so the estimate errs on the large side.
+ * The estimated resource-based policy of every function in the template that has permissions,
+ * keyed by the logical id the permissions' `FunctionName` refers to.
  *
- * @param statements every permission on one function (or one alias or version)
- * @param stackNameLength the length of the stack name, part of every generated statement id
+ * @param template a synthesized template (only its `AWS::Lambda::Permission` resources and what they refer to are read)
+ * @param stackName the stack's name: it is part of every generated function name and statement id
  */
-export function estimatePolicySize(statements: PermissionStatement[], stackNameLength: number = PSEUDO_PARAMETER_LENGTHS['AWS::StackName']): number {
-  const envelope = JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: [] }).length;
-  return statements.reduce((sum, statement, i) => sum + statementJson(statement, stackNameLength).length + (i > 0 ? 1 : 0), envelope);
+export function functionPolicies(template: PolicyTemplate, stackName: string): FunctionPolicy[] {
+  const statements = new Map<string, object[]>();
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
+    if (resource.Type !== 'AWS::Lambda::Permission') {
+      continue;
+    }
+    const target = resource.Properties.FunctionName;
+    const functionId: string = target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+    const list = statements.get(functionId) ?? [];
+    list.push(policyStatement(logicalId, resource.Properties, template, stackName));
+    statements.set(functionId, list);
+  }
+  return [...statements.entries()].map(([functionLogicalId, list]) => ({
+    functionLogicalId,
+    permissions: list.length,
+    bytes: Buffer.byteLength(JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: list })),
+  }));
 }
