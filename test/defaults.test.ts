@@ -3,23 +3,28 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newHandler, newStack } from './util';
 import {
-  ACCOUNT_DEFAULT_BURST_LIMIT,
-  ACCOUNT_DEFAULT_RATE_LIMIT,
   defaultThrottling,
   handlerFacts,
+  LOWEST_ACCOUNT_BURST_LIMIT,
+  LOWEST_ACCOUNT_RATE_LIMIT,
   resolveEndpointTypes,
   resolveStageOptions,
 } from '../src/defaults';
 
 describe('defaultThrottling', () => {
   test.each<[number | undefined, number]>([
-    [undefined, ACCOUNT_DEFAULT_BURST_LIMIT],
+    [undefined, 1_250],
     [0, 0],
     [50, 50],
-    [5_000, 5_000],
-    [20_000, ACCOUNT_DEFAULT_BURST_LIMIT],
-  ])('reserved concurrency %s gives burst %d at the account rate', (reserved, burst) => {
-    expect(defaultThrottling(reserved)).toEqual({ rateLimit: ACCOUNT_DEFAULT_RATE_LIMIT, burstLimit: burst });
+    [1_250, 1_250],
+    [5_000, 1_250],
+    [20_000, 1_250],
+  ])('reserved concurrency %s gives burst %d at the lowest regional account rate', (reserved, burst) => {
+    expect(defaultThrottling(reserved)).toEqual({ rateLimit: LOWEST_ACCOUNT_RATE_LIMIT, burstLimit: burst });
+  });
+
+  test('never above the lowest regional account defaults (2,500 / 1,250)', () => {
+    expect([LOWEST_ACCOUNT_RATE_LIMIT, LOWEST_ACCOUNT_BURST_LIMIT]).toEqual([2_500, 1_250]);
   });
 });
 
@@ -30,8 +35,8 @@ describe('resolveStageOptions', () => {
       dataTraceEnabled: false,
       metricsEnabled: true,
       tracingEnabled: true,
-      throttlingRateLimit: 10_000,
-      throttlingBurstLimit: 5_000,
+      throttlingRateLimit: 2_500,
+      throttlingBurstLimit: 1_250,
       accessLogFormat: undefined,
     });
   });

@@ -14,7 +14,7 @@ describe('planApi', () => {
     expect(plan.superProps).toMatchObject({
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       cloudWatchRole: false,
-      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 10_000 },
+      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 2_500 },
       integrationOptions: { scopePermissionToMethod: false, allowTestInvoke: undefined },
     });
     expect(plan.integrationTimeout.toSeconds()).toBe(29);
