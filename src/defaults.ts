@@ -46,7 +46,9 @@ export function resolveStageOptions(user: apigateway.StageOptions | undefined, r
     ...user,
     loggingLevel: user?.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
     dataTraceEnabled: user?.dataTraceEnabled ?? false,
-    metricsEnabled: user?.metricsEnabled ?? true,
+    // Per-method detailed metrics are billed as custom metrics (up to 7 per method); no alarm reads them.
+    metricsEnabled: user?.metricsEnabled ?? false,
+    // Sampled, so its cost is bounded; the access log carries the trace id.
     tracingEnabled: user?.tracingEnabled ?? true,
     throttlingRateLimit: user?.throttlingRateLimit ?? throttling.rateLimit,
     throttlingBurstLimit: user?.throttlingBurstLimit ?? throttling.burstLimit,

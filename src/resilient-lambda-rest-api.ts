@@ -17,7 +17,7 @@ import { ResilientLambdaRestApiProps } from './props';
  * It is a drop-in replacement: every `LambdaRestApiProps` property keeps its meaning. On top it
  * customises every gateway response into one JSON error shape with explicit status codes, grants
  * the handler one invoke permission however many methods there are, creates the execution and
- * access log groups with a retention, and sets stage defaults (ERROR logging, metrics, tracing,
+ * access log groups with a retention, and sets stage defaults (ERROR logging, sampled tracing,
  * throttling).
  */
 export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {

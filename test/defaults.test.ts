@@ -33,7 +33,7 @@ describe('resolveStageOptions', () => {
     expect(resolveStageOptions(undefined)).toEqual({
       loggingLevel: apigateway.MethodLoggingLevel.ERROR,
       dataTraceEnabled: false,
-      metricsEnabled: true,
+      metricsEnabled: false,
       tracingEnabled: true,
       throttlingRateLimit: 2_500,
       throttlingBurstLimit: 1_250,
@@ -46,7 +46,7 @@ describe('resolveStageOptions', () => {
       stageName: 'live',
       loggingLevel: apigateway.MethodLoggingLevel.OFF,
       dataTraceEnabled: true,
-      metricsEnabled: false,
+      metricsEnabled: true,
       tracingEnabled: false,
       throttlingRateLimit: 5,
       throttlingBurstLimit: 2,

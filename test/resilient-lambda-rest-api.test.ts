@@ -272,6 +272,12 @@ describe('stage throttling', () => {
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:dataTraceEnabled');
   });
 
+  test('detailed (per-method) metrics are the user\'s to turn on', () => {
+    synth({ deployOptions: { metricsEnabled: true } }).template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ MetricsEnabled: true })],
+    });
+  });
+
   test('tracing is the user\'s to turn off', () => {
     synth({ deployOptions: { tracingEnabled: false } }).template.hasResourceProperties('AWS::ApiGateway::Stage', { TracingEnabled: false });
   });
