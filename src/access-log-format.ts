@@ -1,9 +1,14 @@
 /**
  * The access log line: one JSON object per request, with the fields that tell 5xx causes apart.
  *
- * Every value is a quoted string except `errorMessage`: `$context.error.messageString` is already
- * a quoted JSON string, so a message holding quotes still gives valid JSON. Numbers are quoted
- * too, because an empty `$context` value would otherwise leave `"field":,` behind.
+ * Every value stands inside quotes, numbers too: API Gateway writes `-` for a variable with no
+ * value (and may write nothing), and `"status":-` or `"status":` is not JSON, while `"-"` and `""`
+ * are. The line is therefore JSON whatever is missing, and so is the format itself.
+ *
+ * `errorMessage` is `$context.error.message` in quotes, not `$context.error.messageString` (which
+ * brings its own quotes, and so would be unquoted `-` when there is no error). Whether API Gateway
+ * escapes quotes in it is *unverified*; the messages it writes there are its own fixed texts
+ * ("Endpoint request timed out", "Internal server error", ...).
  */
 export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   requestId: '$context.requestId',
@@ -21,7 +26,7 @@ export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   responseLength: '$context.responseLength',
   responseLatency: '$context.responseLatency',
   errorType: '$context.error.responseType',
-  errorMessage: '$context.error.messageString',
+  errorMessage: '$context.error.message',
   integrationStatus: '$context.integration.status',
   integrationError: '$context.integration.error',
   integrationErrorMessage: '$context.integrationErrorMessage',
@@ -30,15 +35,9 @@ export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   xrayTraceId: '$context.xrayTraceId',
 };
 
-/** Fields whose `$context` value is already a quoted JSON string. */
-const PRE_QUOTED = new Set(['errorMessage']);
-
 /**
- * Renders the access log format string for the fields given.
+ * Renders the access log format string for the fields given: every value inside quotes.
  */
 export function renderAccessLogFormat(fields: { [field: string]: string } = ACCESS_LOG_FIELDS): string {
-  const parts = Object.entries(fields).map(([name, variable]) =>
-    PRE_QUOTED.has(name) ? `"${name}":${variable}` : `"${name}":"${variable}"`,
-  );
-  return `{${parts.join(',')}}`;
+  return `{${Object.entries(fields).map(([name, variable]) => `"${name}":"${variable}"`).join(',')}}`;
 }

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
-import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
+import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
 import { ApiPlan, planApi } from './plan';
@@ -74,8 +74,6 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     }
     if (plan.ownAccessLogGroup) {
       this.accessLogGroup = createAccessLogGroup(this, stage, plan.logSettings);
-    } else if (plan.ownFormatElsewhere) {
-      acknowledgeAccessLogFormat(stage);
     }
     this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
       api: this,

@@ -25,7 +25,6 @@ describe('planApi', () => {
       allowTestInvoke: true,
       executionLogging: true,
       ownAccessLogGroup: true,
-      ownFormatElsewhere: false,
       logSettings: { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN },
     });
     expect(plan.errorResponses).toHaveLength(21);
@@ -56,13 +55,6 @@ describe('planApi', () => {
     const plan = planApi({ handler, deploy: false });
     expect(plan).toMatchObject({ stageName: undefined, permissionScope: InvokePermissionScope.ALL_STAGES, ownAccessLogGroup: false });
     expect(plan.superProps.deployOptions).toBeUndefined();
-  });
-
-  test('a destination of the user\'s own with the construct\'s format is noticed', () => {
-    const destination = { bind: () => ({ destinationArn: 'arn:aws:logs:eu-west-1:1:log-group:x' }) };
-    expect(planApi({ handler, deployOptions: { accessLogDestination: destination } }).ownFormatElsewhere).toBe(true);
-    expect(planApi({ handler, deployOptions: { accessLogDestination: destination, accessLogFormat: apigateway.AccessLogFormat.clf() } })
-      .ownFormatElsewhere).toBe(false);
   });
 
   test('per-method permissions when the user asks for them', () => {

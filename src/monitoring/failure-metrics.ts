@@ -45,7 +45,7 @@ export const LOG_FIELDS = {
   status: accessLogField('$context.status'),
   responseLatency: accessLogField('$context.responseLatency'),
   errorType: accessLogField('$context.error.responseType'),
-  errorMessage: accessLogField('$context.error.messageString'),
+  errorMessage: accessLogField('$context.error.message'),
   integrationStatus: accessLogField('$context.integration.status'),
   integrationError: accessLogField('$context.integration.error'),
   integrationLatency: accessLogField('$context.integration.latency'),

@@ -132,7 +132,7 @@ export const BASE: { [variable: string]: string } = {
   '$context.responseLength': '42',
   '$context.responseLatency': '35',
   '$context.error.responseType': '-',
-  '$context.error.messageString': '"-"',
+  '$context.error.message': '-',
   '$context.integration.status': '200',
   '$context.integration.error': '-',
   '$context.integrationErrorMessage': '-',
@@ -155,7 +155,7 @@ export const SAMPLES: { [name: string]: string } = {
   'function timeout': accessLogLine({
     '$context.status': '504',
     '$context.error.responseType': 'INTEGRATION_TIMEOUT',
-    '$context.error.messageString': '"Endpoint request timed out"',
+    '$context.error.message': 'Endpoint request timed out',
     '$context.integration.latency': '29001',
     '$context.integration.status': '-',
     '$context.responseLatency': '29005',
@@ -163,7 +163,7 @@ export const SAMPLES: { [name: string]: string } = {
   'function error': accessLogLine({
     '$context.status': '502',
     '$context.error.responseType': 'INTEGRATION_FAILURE',
-    '$context.error.messageString': '"Internal server error"',
+    '$context.error.message': 'Internal server error',
     '$context.integration.error': 'Unhandled',
   }),
   'lambda throttle': accessLogLine({
@@ -178,7 +178,7 @@ export const SAMPLES: { [name: string]: string } = {
   'stage throttle': accessLogLine({
     '$context.status': '429',
     '$context.error.responseType': 'THROTTLED',
-    '$context.error.messageString': '"Too Many Requests"',
+    '$context.error.message': 'Too Many Requests',
     '$context.integration.status': '-',
     '$context.integration.latency': '-',
   }),
@@ -186,7 +186,7 @@ export const SAMPLES: { [name: string]: string } = {
   'function returned 500 itself': accessLogLine({ '$context.status': '500' }),
   // Cause names elsewhere in the line must not count.
   'cause names in path and message': accessLogLine({
-    '$context.path': '/prod/INTEGRATION_TIMEOUT', '$context.error.messageString': '"INTEGRATION_FAILURE \\"THROTTLED\\""',
+    '$context.path': '/prod/INTEGRATION_TIMEOUT', '$context.error.message': 'INTEGRATION_FAILURE \\"THROTTLED\\"',
   }),
 };
 
