@@ -11,15 +11,14 @@
  * ("Endpoint request timed out", "Internal server error", ...).
  */
 export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
-  requestId: '$context.requestId',
-  extendedRequestId: '$context.extendedRequestId',
+  // Values API Gateway sets itself: ids, times, enum names, numbers. The metric filters read only these.
+  requestId: '$context.extendedRequestId',
   requestTime: '$context.requestTime',
   requestTimeEpoch: '$context.requestTimeEpoch',
   apiId: '$context.apiId',
   stage: '$context.stage',
   httpMethod: '$context.httpMethod',
   resourcePath: '$context.resourcePath',
-  path: '$context.path',
   protocol: '$context.protocol',
   sourceIp: '$context.identity.sourceIp',
   status: '$context.status',
@@ -28,12 +27,28 @@ export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   errorType: '$context.error.responseType',
   errorMessage: '$context.error.message',
   integrationStatus: '$context.integration.status',
-  integrationError: '$context.integration.error',
-  integrationErrorMessage: '$context.integrationErrorMessage',
   integrationLatency: '$context.integration.latency',
   integrationRequestId: '$context.integration.requestId',
+  // Text that may come from outside API Gateway (OUTSIDE_TEXT_FIELDS): last.
+  integrationError: '$context.integration.error',
+  integrationErrorMessage: '$context.integrationErrorMessage',
   xrayTraceId: '$context.xrayTraceId',
 };
+
+/**
+ * `$context` variables whose value the client chooses, never logged: a client may override
+ * `$context.requestId` (AWS says so; `$context.extendedRequestId` is the one API Gateway always
+ * generates), `$context.path` is the raw path it sent, the user agent is a header.
+ */
+export const CLIENT_CHOSEN_VARIABLES = ['$context.requestId', '$context.path', '$context.identity.userAgent'];
+
+/**
+ * Fields whose text may come from outside API Gateway: the function's error message, and the
+ * trace id a caller may send in `X-Amzn-Trace-Id`. They come after every field the metric filters
+ * read, so that where API Gateway does not escape a quote in them (*unverified*) a forged key can
+ * only come after the real one.
+ */
+export const OUTSIDE_TEXT_FIELDS = ['integrationError', 'integrationErrorMessage', 'xrayTraceId'];
 
 /**
  * Renders the access log format string for the fields given: every value inside quotes.

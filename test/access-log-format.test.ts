@@ -1,4 +1,4 @@
-import { ACCESS_LOG_FIELDS, renderAccessLogFormat } from '../src/access-log-format';
+import { ACCESS_LOG_FIELDS, CLIENT_CHOSEN_VARIABLES, OUTSIDE_TEXT_FIELDS, renderAccessLogFormat } from '../src/access-log-format';
 import { HOSTILE_TEXT } from '../src/checks';
 import { substituteVariables } from '../src/error-responses';
 
@@ -60,5 +60,32 @@ describe('the access log format', () => {
     expect(renderAccessLogFormat()).toContain('"errorMessage":"$context.error.message"');
     expect(renderAccessLogFormat()).not.toContain('messageString');
     expect(JSON.parse(line((v) => (v === '$context.error.message' ? 'Endpoint request timed out' : '-'))).errorMessage).toBe('Endpoint request timed out');
+  });
+});
+
+describe('values others choose', () => {
+  test('no variable a client chooses is logged: not the overridable $context.requestId, the raw path or the user agent', () => {
+    expect(CLIENT_CHOSEN_VARIABLES).toEqual(expect.arrayContaining(['$context.requestId', '$context.path', '$context.identity.userAgent']));
+    for (const variable of CLIENT_CHOSEN_VARIABLES) {
+      expect(VARIABLES).not.toContain(variable);
+    }
+  });
+
+  test('requestId is the id API Gateway generates ($context.extendedRequestId), the method and path are the resource\'s', () => {
+    expect(ACCESS_LOG_FIELDS).toMatchObject({ requestId: '$context.extendedRequestId', resourcePath: '$context.resourcePath' });
+    expect(VARIABLES.filter((v) => v === '$context.extendedRequestId')).toHaveLength(1);
+  });
+
+  test('text that may come from the function or a caller\'s header comes last in the line', () => {
+    const names = Object.keys(ACCESS_LOG_FIELDS);
+    expect(names.slice(-OUTSIDE_TEXT_FIELDS.length).sort()).toEqual([...OUTSIDE_TEXT_FIELDS].sort());
+  });
+
+  test('a forged key in that text stays inside its value where API Gateway escapes it', () => {
+    const forged = JSON.stringify('","errorType":"INTEGRATION_TIMEOUT","x":"').slice(1, -1);
+    const outside = new Set(OUTSIDE_TEXT_FIELDS.map((f) => ACCESS_LOG_FIELDS[f]));
+    const parsed = JSON.parse(line((v) => (outside.has(v) ? forged : '-')));
+    expect(parsed.errorType).toBe('-');
+    expect(Object.keys(parsed)).toEqual(Object.keys(ACCESS_LOG_FIELDS));
   });
 });

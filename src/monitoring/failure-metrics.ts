@@ -35,13 +35,11 @@ export function accessLogField(variable: string): string {
 
 /** The access log fields monitoring reads, found by their `$context` variable so a renamed field follows. */
 export const LOG_FIELDS = {
-  requestId: accessLogField('$context.requestId'),
-  extendedRequestId: accessLogField('$context.extendedRequestId'),
+  requestId: accessLogField('$context.extendedRequestId'),
   apiId: accessLogField('$context.apiId'),
   stage: accessLogField('$context.stage'),
   httpMethod: accessLogField('$context.httpMethod'),
   resourcePath: accessLogField('$context.resourcePath'),
-  path: accessLogField('$context.path'),
   status: accessLogField('$context.status'),
   responseLatency: accessLogField('$context.responseLatency'),
   errorType: accessLogField('$context.error.responseType'),

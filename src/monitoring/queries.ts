@@ -38,10 +38,10 @@ export function savedQueryString(query: SavedQuery): string {
     case SavedQuery.API_TO_LAMBDA_REQUEST_ID:
       return [
         '# The Lambda request id (search it in the function\'s log group) of each API request.',
-        '# For one request, uncomment the next line and put the id from the error body or the x-amzn-RequestId header.',
-        `# | filter ${f.requestId} = "REQUEST_ID" or ${f.extendedRequestId} = "REQUEST_ID"`,
+        '# For one request, uncomment the next line and put the requestId from the error body.',
+        `# | filter ${f.requestId} = "REQUEST_ID"`,
         `fields @timestamp, ${f.requestId}, ${f.integrationRequestId} as lambdaRequestId, ${f.xrayTraceId}, ${f.status}, ${f.errorType}, ` +
-          `${f.httpMethod}, ${f.path}`,
+          `${f.httpMethod}, ${f.resourcePath}`,
         `| filter ${isFailure}`,
         '| sort @timestamp desc',
         '| limit 100',

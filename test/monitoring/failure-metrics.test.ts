@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { matches, select, SAMPLES, defaults } from './support';
-import { ACCESS_LOG_FIELDS } from '../../src/access-log-format';
+import { ACCESS_LOG_FIELDS, OUTSIDE_TEXT_FIELDS } from '../../src/access-log-format';
 import {
   accessLogField,
   FAILURE_CAUSES,
@@ -69,6 +69,19 @@ describe('sample access log lines through the metric filter patterns', () => {
     expect(selectors.length).toBeGreaterThan(0);
     for (const selector of selectors) {
       expect(Object.keys(ACCESS_LOG_FIELDS)).toContain(selector.slice(2));
+    }
+  });
+
+  test('patterns and dimensions read only fields API Gateway sets, all before any text from outside it', () => {
+    const selectors = [
+      ...FAILURE_CAUSES.map((c) => failureFilterPattern(c.responseType)),
+      ...Object.values(failureMetricDimensions()),
+    ].join(' ').match(/\$\.[A-Za-z0-9_]+/g) ?? [];
+    const names = Object.keys(ACCESS_LOG_FIELDS);
+    const firstOutside = Math.min(...OUTSIDE_TEXT_FIELDS.map((f) => names.indexOf(f)));
+    for (const selector of selectors) {
+      expect(OUTSIDE_TEXT_FIELDS).not.toContain(selector.slice(2));
+      expect(names.indexOf(selector.slice(2))).toBeLessThan(firstOutside);
     }
   });
 

@@ -117,7 +117,6 @@ export function matches(pattern: string, line: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export const BASE: { [variable: string]: string } = {
-  '$context.requestId': 'c0ffee00-1111-2222-3333-444455556666',
   '$context.extendedRequestId': 'Ab1Cd2Ef3GhI=',
   '$context.requestTime': '23/Nov/2026:10:00:00 +0000',
   '$context.requestTimeEpoch': '1795428000000',
@@ -125,7 +124,6 @@ export const BASE: { [variable: string]: string } = {
   '$context.stage': 'prod',
   '$context.httpMethod': 'GET',
   '$context.resourcePath': '/orders/{id}',
-  '$context.path': '/prod/orders/42',
   '$context.protocol': 'HTTP/1.1',
   '$context.identity.sourceIp': '203.0.113.7',
   '$context.status': '200',
@@ -185,8 +183,8 @@ export const SAMPLES: { [name: string]: string } = {
   'quota exceeded': accessLogLine({ '$context.status': '429', '$context.error.responseType': 'QUOTA_EXCEEDED' }),
   'function returned 500 itself': accessLogLine({ '$context.status': '500' }),
   // Cause names elsewhere in the line must not count.
-  'cause names in path and message': accessLogLine({
-    '$context.path': '/prod/INTEGRATION_TIMEOUT', '$context.error.message': 'INTEGRATION_FAILURE \\"THROTTLED\\"',
+  'cause names in the integration error and message': accessLogLine({
+    '$context.integration.error': 'INTEGRATION_TIMEOUT', '$context.error.message': 'INTEGRATION_FAILURE \\"THROTTLED\\"',
   }),
 };
 
