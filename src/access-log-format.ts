@@ -9,6 +9,10 @@
  * brings its own quotes, and so would be unquoted `-` when there is no error). Whether API Gateway
  * escapes quotes in it is *unverified*; the messages it writes there are its own fixed texts
  * ("Endpoint request timed out", "Internal server error", ...).
+ *
+ * For a Lambda proxy integration `integrationStatus` is the status in the function's own response,
+ * and `lambdaStatus` Lambda's status for the invoke: 429 when Lambda throttled it, which is how a
+ * throttle is told from a function error (both are `INTEGRATION_FAILURE`).
  */
 export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   // Values API Gateway sets itself: ids, times, enum names, numbers. The metric filters read only these.
@@ -27,6 +31,7 @@ export const ACCESS_LOG_FIELDS: { [field: string]: string } = {
   errorType: '$context.error.responseType',
   errorMessage: '$context.error.message',
   integrationStatus: '$context.integration.status',
+  lambdaStatus: '$context.integration.integrationStatus',
   integrationLatency: '$context.integration.latency',
   integrationRequestId: '$context.integration.requestId',
   // Text that may come from outside API Gateway (OUTSIDE_TEXT_FIELDS): last.

@@ -15,9 +15,14 @@ describe('the access log format', () => {
       '$context.status', '$context.error.responseType', '$context.error.message', '$context.integration.error',
       '$context.integration.status', '$context.integrationErrorMessage', '$context.integration.latency',
       '$context.responseLatency', '$context.extendedRequestId', '$context.xrayTraceId', '$context.integration.requestId',
+      '$context.integration.integrationStatus',
     ]) {
       expect(VARIABLES).toContain(variable);
     }
+  });
+
+  test('Lambda\'s own status for the invoke (429 when it throttled) is lambdaStatus, apart from the function\'s status', () => {
+    expect(ACCESS_LOG_FIELDS).toMatchObject({ lambdaStatus: '$context.integration.integrationStatus', integrationStatus: '$context.integration.status' });
   });
 
   test('is one JSON object per line with the field names as keys, every value a string', () => {

@@ -302,7 +302,7 @@ describe('the default stack', () => {
       'AWS::Logs::LogGroup': 2,
       'AWS::CloudWatch::Alarm': 6,
       'AWS::CloudWatch::CompositeAlarm': 1,
-      'AWS::Logs::MetricFilter': 4,
+      'AWS::Logs::MetricFilter': 5,
       'AWS::Logs::QueryDefinition': 4,
     });
   });

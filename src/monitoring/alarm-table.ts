@@ -28,7 +28,7 @@ const ALARM_SUMMARIES: { [alarm: string]: { metric: string; fires: (plan: Monito
   [MonitoringAlarm.LAMBDA_THROTTLES]: {
     metric: '`AWS/Lambda` `Throttles` Sum (`FunctionName`)',
     fires: (p) => `≥ ${p.lambdaThrottlesThreshold} in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes`,
-    means: 'Concurrency is used up; clients get 5XX (INTEGRATION_FAILURE)',
+    means: 'Concurrency is used up; clients get 5XX, logged as `INTEGRATION_FAILURE` with `lambdaStatus` 429 and counted as `LambdaThrottle`',
   },
   [MonitoringAlarm.LAMBDA_DURATION]: {
     metric: '`AWS/Lambda` `Duration` p99 (`FunctionName`)',

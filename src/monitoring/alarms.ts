@@ -48,7 +48,7 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `More than ${percent(p.serverErrorRateThreshold)} of requests to ${c.apiAt} got a 5XX ${TREND} ` +
-        `(minutes with at least ${p.minimumRequests} requests). The cause (timeout, function error, throttle, permission) is in errorType. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
+        `(minutes with at least ${p.minimumRequests} requests). The cause (timeout, function error, permission) is in errorType; a Lambda throttle is INTEGRATION_FAILURE with lambdaStatus 429. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
     }),
     [MonitoringAlarm.INTEGRATION_LATENCY]: () => factory.alarm({
       what: MonitoringAlarm.INTEGRATION_LATENCY,
@@ -85,7 +85,7 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `Lambda throttled ${c.handlerName} (behind ${c.apiAt}) ${TREND}: reserved or account concurrency is used up, and clients get 5XX ` +
-        `(INTEGRATION_FAILURE). Raise the concurrency or lower the stage's throttlingBurstLimit so callers get 429 instead. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
+        `(in the access log: errorType INTEGRATION_FAILURE with lambdaStatus 429, counted as LambdaThrottle). Raise the concurrency or lower the stage's throttlingBurstLimit so callers get 429 instead. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
     }),
     [MonitoringAlarm.LAMBDA_DURATION]: () => factory.alarm({
       what: MonitoringAlarm.LAMBDA_DURATION,

@@ -47,9 +47,9 @@ export function stageMetrics(apiName: string, stageName: string, handler: lambda
   };
 }
 
-/** The failure metrics counted from the access log, by gateway response type. */
-export function failureMetrics(apiId: string, stageName: string): { [responseType: string]: cloudwatch.Metric } {
-  return Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause.responseType, new cloudwatch.Metric({
+/** The failure metrics counted from the access log, by cause (`FailureCause.key`). */
+export function failureMetrics(apiId: string, stageName: string): { [cause: string]: cloudwatch.Metric } {
+  return Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause.key, new cloudwatch.Metric({
     namespace: FAILURE_METRICS_NAMESPACE,
     metricName: cause.metricName,
     dimensionsMap: { ApiId: apiId, Stage: stageName },

@@ -17,9 +17,10 @@ export function savedQueryString(query: SavedQuery): string {
   switch (query) {
     case SavedQuery.FAILURES_BY_CAUSE:
       return [
-        '# Failures by gateway response type; errorType "-" with a 5XX status: the function itself returned it',
+        '# Failures by gateway response type. INTEGRATION_FAILURE with lambdaStatus 429: Lambda throttled the call;',
+        '# with lambdaStatus 200: the function threw or returned a malformed response. errorType "-" with a 5XX status: the function returned it.',
         `filter ${isFailure}`,
-        `| stats count(*) as failures by ${f.errorType}, ${f.status}, ${f.integrationStatus}`,
+        `| stats count(*) as failures by ${f.errorType}, ${f.lambdaStatus}, ${f.status}, ${f.integrationStatus}`,
         '| sort failures desc',
       ].join('\n');
     case SavedQuery.SLOWEST_REQUESTS:

@@ -108,11 +108,16 @@ export class ResilientApiMonitoring extends Construct {
   /** The function's concurrent executions, maximum per minute. */
   public readonly lambdaConcurrencyMetric: cloudwatch.Metric;
 
-  /** Failures per minute by gateway response type (INTEGRATION_TIMEOUT, ...), counted from the access log. */
-  public readonly failureMetrics: { [responseType: string]: cloudwatch.Metric };
+  /**
+   * Failures per minute by cause, counted from the access log: by gateway response type
+   * (`INTEGRATION_TIMEOUT`, `INTEGRATION_FAILURE`, `API_CONFIGURATION_ERROR`, `THROTTLED`), and
+   * `LAMBDA_THROTTLE` for the `INTEGRATION_FAILURE`s that were Lambda throttles (counted apart,
+   * not in `INTEGRATION_FAILURE`).
+   */
+  public readonly failureMetrics: { [cause: string]: cloudwatch.Metric };
 
-  /** The metric filters behind `failureMetrics`, by gateway response type. */
-  public readonly metricFilters: { [responseType: string]: logs.MetricFilter };
+  /** The metric filters behind `failureMetrics`, by the same keys. */
+  public readonly metricFilters: { [cause: string]: logs.MetricFilter };
 
   /** Every metric alarm, in the order of `MonitoringAlarm`. */
   public readonly alarms: cloudwatch.Alarm[];

@@ -193,3 +193,10 @@ test.each<[string, string, string, string]>([
   const scope = path.split('/').reduce<Construct>((parent, id) => new Construct(parent, id), stack);
   expect(defaultAlarmNamePrefix(scope, stageName)).toBe(expected);
 });
+
+test('a Lambda throttle is named as one: INTEGRATION_FAILURE with lambdaStatus 429', () => {
+  const byName = Object.fromEntries(Object.values(defaults.template.findResources('AWS::CloudWatch::Alarm'))
+    .map((a) => [a.Properties.AlarmName, JSON.stringify(a.Properties.AlarmDescription)]));
+  expect(byName['Shop-Api-prod-LambdaThrottles']).toContain('errorType INTEGRATION_FAILURE with lambdaStatus 429, counted as LambdaThrottle');
+  expect(byName['Shop-Api-prod-ServerErrorRate']).toContain('a Lambda throttle is INTEGRATION_FAILURE with lambdaStatus 429');
+});

@@ -19,8 +19,8 @@ describe('cost', () => {
     expect(estimateMonthlyCost(inventory)).toEqual(expected);
   });
 
-  test('at defaults: US$1.30 a month fixed, US$2.50 at most; the figure the README quotes', () => {
-    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.3, customMetricsMaxUsd: 1.2, maxUsd: 2.5 });
+  test('at defaults: US$1.30 a month fixed, US$2.80 at most; the figure the README quotes', () => {
+    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.3, customMetricsMaxUsd: 1.5, maxUsd: 2.8 });
     expect(defaults.monitoring.monthlyCost).toEqual(defaultMonitoringCost());
     expect(CLOUDWATCH_PRICES_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -43,7 +43,7 @@ describe('cost', () => {
     const table = renderCostTable();
     expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 8 | US$0.10 | US$0.80 |');
     expect(table).toContain('| Composite alarm | 1 | US$0.50 | US$0.50 |');
-    expect(table).toContain('**US$1.30 to US$2.50**');
+    expect(table).toContain('**US$1.30 to US$2.80**');
     expect(table).toContain(CLOUDWATCH_PRICES_DATE);
   });
 });

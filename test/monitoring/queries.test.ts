@@ -4,7 +4,7 @@ import { SavedQuery, savedQueryString } from '../../src/monitoring';
 
 describe('saved queries', () => {
   test.each<[SavedQuery, RegExp[]]>([
-    [SavedQuery.FAILURES_BY_CAUSE, [/filter status like \/\^5\/ or errorType != "-"/, /stats count\(\*\) as failures by errorType, status, integrationStatus/]],
+    [SavedQuery.FAILURES_BY_CAUSE, [/filter status like \/\^5\/ or errorType != "-"/, /stats count\(\*\) as failures by errorType, lambdaStatus, status, integrationStatus/, /lambdaStatus 429: Lambda throttled/]],
     [SavedQuery.SLOWEST_REQUESTS, [/responseLatency \* 1 as responseMs/, /sort responseMs desc/, /limit 50/]],
     [SavedQuery.TIMEOUTS_BY_PATH, [/filter errorType = "INTEGRATION_TIMEOUT"/, /by httpMethod, resourcePath/]],
     [SavedQuery.API_TO_LAMBDA_REQUEST_ID, [/fields @timestamp, requestId, integrationRequestId as lambdaRequestId/, /# \| filter requestId = "REQUEST_ID"/]],

@@ -132,6 +132,7 @@ export const BASE: { [variable: string]: string } = {
   '$context.error.responseType': '-',
   '$context.error.message': '-',
   '$context.integration.status': '200',
+  '$context.integration.integrationStatus': '200',
   '$context.integration.error': '-',
   '$context.integrationErrorMessage': '-',
   '$context.integration.latency': '31',
@@ -167,7 +168,8 @@ export const SAMPLES: { [name: string]: string } = {
   'lambda throttle': accessLogLine({
     '$context.status': '500',
     '$context.error.responseType': 'INTEGRATION_FAILURE',
-    '$context.integration.status': '429',
+    '$context.integration.integrationStatus': '429',
+    '$context.integration.status': '-',
     '$context.integrationErrorMessage': 'Rate Exceeded.',
   }),
   'missing invoke permission': accessLogLine({
