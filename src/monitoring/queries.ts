@@ -10,7 +10,10 @@ export enum SavedQuery {
   API_TO_LAMBDA_REQUEST_ID = 'ApiToLambdaRequestId',
 }
 
-/** The text of a saved query. Numbers are quoted strings in the log, hence `* 1`. */
+/**
+ * The text of a saved query. Numbers are quoted strings in the log, so they are converted with
+ * `* 1` in `fields` (where Logs Insights documents arithmetic) before `sort` or `stats` use them.
+ */
 export function savedQueryString(query: SavedQuery): string {
   const f = LOG_FIELDS;
   const isFailure = `${f.status} like /^5/ or ${f.errorType} != "-"`;
@@ -32,8 +35,9 @@ export function savedQueryString(query: SavedQuery): string {
       ].join('\n');
     case SavedQuery.TIMEOUTS_BY_PATH:
       return [
-        `filter ${f.errorType} = "INTEGRATION_TIMEOUT"`,
-        `| stats count(*) as timeouts, max(${f.integrationLatency} * 1) as maxIntegrationMs by ${f.httpMethod}, ${f.resourcePath}`,
+        `fields ${f.httpMethod}, ${f.resourcePath}, ${f.errorType}, ${f.integrationLatency} * 1 as integrationMs`,
+        `| filter ${f.errorType} = "INTEGRATION_TIMEOUT"`,
+        `| stats count(*) as timeouts, max(integrationMs) as maxIntegrationMs by ${f.httpMethod}, ${f.resourcePath}`,
         '| sort timeouts desc',
       ].join('\n');
     case SavedQuery.API_TO_LAMBDA_REQUEST_ID:
