@@ -96,9 +96,12 @@ export function checkResponseHeaders(property: string, headers: { [name: string]
   return errors;
 }
 
-/** `$context` variables whose values never hold a quote or backslash (ids, enums, numbers). */
+/**
+ * `$context` variables whose values never hold a quote or backslash (generated ids, enums, numbers).
+ * Not `context.requestId`: clients can set it.
+ */
 const SAFE_VARIABLES = new Set([
-  'context.requestId', 'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
+  'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
   'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
   'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
 ]);
@@ -122,8 +125,9 @@ export function checkJsonTemplate(property: string, template: string): string | 
     JSON.parse(substituteHostile(template));
     return undefined;
   } catch (e) {
-    return `${property} is not valid JSON once API Gateway substitutes a message holding quotes or backslashes ` +
-      '(use $context.error.messageString unquoted: it is already a quoted JSON string)';
+    return `${property} is not valid JSON once API Gateway substitutes a value holding quotes or backslashes ` +
+      '(use $context.error.messageString unquoted: it is already a quoted JSON string; for the request id use ' +
+      '$context.extendedRequestId, which API Gateway generates, not $context.requestId, which clients can set)';
   }
 }
 
@@ -227,6 +231,14 @@ function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: 
     warnings.push({
       id: 'corsWildcardWithCredentials',
       message: 'defaultCorsPreflightOptions allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.',
+    });
+  }
+  if (input.corsAllowCredentials && (input.corsOrigins ?? []).length > 1) {
+    warnings.push({
+      id: 'corsErrorsWithoutCredentials',
+      message: 'defaultCorsPreflightOptions lists several origins with credentials: error responses echo the caller\'s Origin, which a gateway response cannot ' +
+        'check against the list, so they carry no Access-Control-Allow-Credentials. A browser calling with credentials sees a CORS failure instead of the ' +
+        'error status. Allow one origin to get credentials on errors too, or acknowledge this warning.',
     });
   }
   if (input.permissionScope === 'ALL_STAGES' && input.allowTestInvoke === false) {

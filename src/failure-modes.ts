@@ -96,7 +96,9 @@ export const FAILURE_MODES: FailureMode[] = [
 
 /**
  * The documented default status of each gateway response type: the status a customised type
- * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none.
+ * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none. Taken from AWS's
+ * documentation, not observed: an AWS emulator project that compared with real AWS reports 500,
+ * not 504, for an uncustomised INTEGRATION_FAILURE.
  */
 export const DOCUMENTED_DEFAULT_STATUS: { [responseType: string]: string } = {
   ACCESS_DENIED: '403',
@@ -182,7 +184,8 @@ function gatewayResponsesIn(template: any, restApiLogicalId?: string): Map<strin
  * response type, applying API Gateway's rules:
  *
  * 1. a gateway response of that very type answers, with its status code or else the type's
- *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare);
+ *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare,
+ *    as documented; not observed against a live account);
  * 2. otherwise the DEFAULT_4XX or DEFAULT_5XX response answers, by the class of the status the
  *    failure has, with its own status code if it sets one (that rewrites every status in its
  *    class) or else the failure's status;
@@ -256,7 +259,7 @@ export class ErrorContract {
 function exampleBody(bodyTemplate: string, message: string): any {
   const rendered = substituteVariables(bodyTemplate, {
     'context.error.messageString': JSON.stringify(message),
-    'context.requestId': '…',
+    'context.extendedRequestId': '…',
   });
   return JSON.parse(rendered);
 }

@@ -135,7 +135,7 @@ describe('what clients get, derived from synthesized templates', () => {
     expect(lines.find((l) => l.startsWith('| The stage or usage plan'))).toContain('429 `THROTTLED`, retryable: true, Retry-After 1 s');
     const malformed = lines.find((l) => l.startsWith('| The function returned a proxy response'))!;
     expect(malformed).toContain('`INTEGRATION_FAILURE` or `API_CONFIGURATION_ERROR` (*unverified*)');
-    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: true<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
+    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: false<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
     expect(lines.filter((l) => l.includes('*unverified*'))).toHaveLength(3);
   });
 

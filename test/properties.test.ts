@@ -116,7 +116,7 @@ describe('random valid configurations', () => {
         const body = substituteVariables(response.Properties.ResponseTemplates['application/json'], {
           'context.error.messageString': JSON.stringify(message),
           'context.error.responseType': response.Properties.ResponseType,
-          'context.requestId': 'id',
+          'context.extendedRequestId': 'id',
         });
         expect(() => JSON.parse(body)).not.toThrow();
       }
@@ -136,7 +136,7 @@ describe('every error template stays valid JSON', () => {
         const body = JSON.parse(substituteVariables(response.templates['application/json'], {
           'context.error.messageString': JSON.stringify(message),
           'context.error.responseType': response.responseType,
-          'context.requestId': 'id',
+          'context.extendedRequestId': 'id',
         }));
         const fixed = overrides.find((o) => o.type === response.responseType)?.message;
         expect(body.message).toBe(fixed ?? message);

@@ -39,3 +39,22 @@ test('every warning id the code raises is in the README\'s table', () => {
     expect(readme).toContain(`| \`${id}\` |`);
   }
 });
+
+test('the 504 default of a bare INTEGRATION_FAILURE is marked as documented, not observed', () => {
+  const readme = fs.readFileSync(README_PATH, 'utf8');
+  const paragraphs = readme.split(/\n\s*\n/)
+    .filter((p) => !/^(\||<!--)/.test(p.trim()) && /INTEGRATION_FAILURE/.test(p) && /\b504\b/.test(p) && /default/.test(p));
+  expect(paragraphs.length).toBeGreaterThan(0);
+  for (const paragraph of paragraphs) {
+    expect(paragraph).toContain('*unverified*');
+  }
+});
+
+test('the migration section says how to get past an execution log group API Gateway already created', () => {
+  const readme = fs.readFileSync(README_PATH, 'utf8');
+  const migration = readme.slice(readme.indexOf('## Migrating from `LambdaRestApi`'), readme.indexOf('## The error contract'));
+  expect(migration).toContain('API-Gateway-Execution-Logs_{restApiId}/{stageName}');
+  expect(migration).toMatch(/cdk import \S+ --force --resource-mapping/);
+  expect(migration).toContain('--import-existing-resources');
+  expect(migration).toContain('aws logs put-retention-policy');
+});

@@ -124,6 +124,18 @@ describe('the error contract in the template', () => {
     }
   });
 
+  test('with several origins an error response never reflects an origin together with credentials, and a warning says so', () => {
+    const { template, stack } = synth({ defaultCorsPreflightOptions: { allowOrigins: ['https://a.example', 'https://b.example'], allowCredentials: true } });
+    for (const response of Object.values(resourcesOf(template, 'AWS::ApiGateway::GatewayResponse'))) {
+      expect(response.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
+        'gatewayresponse.header.Vary': "'Origin'",
+      });
+      expect(response.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Credentials']).toBeUndefined();
+    }
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:corsErrorsWithoutCredentials');
+  });
+
   test('without CORS no error response carries CORS headers', () => {
     expect(JSON.stringify(synth().template.toJSON())).not.toContain('Access-Control-Allow-Origin');
   });
