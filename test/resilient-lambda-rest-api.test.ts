@@ -175,8 +175,11 @@ describe('monitoring', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'orders-IntegrationLatency',
-      Namespace: 'AWS/ApiGateway',
-      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]),
+      Metrics: Match.arrayWith([Match.objectLike({
+        MetricStat: Match.objectLike({
+          Metric: Match.objectLike({ Namespace: 'AWS/ApiGateway', Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]) }),
+        }),
+      })]),
       Threshold: 29000 * 0.8,
     });
   });

@@ -87,6 +87,9 @@ export class ResilientApiMonitoring extends Construct {
   /** Integration latency p99, in milliseconds. */
   public readonly integrationLatencyMetric: cloudwatch.Metric;
 
+  /** Integration latency p99, 0 in minutes with fewer than `minimumRequests` requests: what the latency alarm reads. */
+  public readonly gatedIntegrationLatencyMetric: cloudwatch.MathExpression;
+
   /** Latency p99 (as clients see it), in milliseconds. */
   public readonly latencyMetric: cloudwatch.Metric;
 
@@ -104,6 +107,9 @@ export class ResilientApiMonitoring extends Construct {
 
   /** Lambda duration p99, in milliseconds. */
   public readonly lambdaDurationMetric: cloudwatch.Metric;
+
+  /** Lambda duration p99, 0 in minutes with fewer than `minimumRequests` invocations: what the duration alarm reads. */
+  public readonly gatedLambdaDurationMetric: cloudwatch.MathExpression;
 
   /** The function's concurrent executions, maximum per minute. */
   public readonly lambdaConcurrencyMetric: cloudwatch.Metric;
@@ -184,12 +190,14 @@ export class ResilientApiMonitoring extends Construct {
     this.clientErrorCountMetric = metrics.clientErrorCount;
     this.serverErrorRateMetric = metrics.serverErrorRate;
     this.integrationLatencyMetric = metrics.integrationLatency;
+    this.gatedIntegrationLatencyMetric = metrics.gatedIntegrationLatency;
     this.latencyMetric = metrics.latency;
     this.lambdaErrorCountMetric = metrics.lambdaErrorCount;
     this.lambdaInvocationsMetric = metrics.lambdaInvocations;
     this.lambdaErrorRateMetric = metrics.lambdaErrorRate;
     this.lambdaThrottlesMetric = metrics.lambdaThrottles;
     this.lambdaDurationMetric = metrics.lambdaDuration;
+    this.gatedLambdaDurationMetric = metrics.gatedLambdaDuration;
     this.lambdaConcurrencyMetric = metrics.lambdaConcurrency;
     this.failureMetrics = failureMetrics(props.api.restApiId, props.stageName);
 

@@ -19,8 +19,8 @@ describe('cost', () => {
     expect(estimateMonthlyCost(inventory)).toEqual(expected);
   });
 
-  test('at defaults: US$1.30 a month fixed, US$2.80 at most; the figure the README quotes', () => {
-    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.3, customMetricsMaxUsd: 1.5, maxUsd: 2.8 });
+  test('at defaults: US$1.50 a month fixed, US$3.00 at most; the figure the README quotes', () => {
+    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.5, customMetricsMaxUsd: 1.5, maxUsd: 3 });
     expect(defaults.monitoring.monthlyCost).toEqual(defaultMonitoringCost());
     expect(CLOUDWATCH_PRICES_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -41,9 +41,9 @@ describe('cost', () => {
 
   test('the README cost table shows the same figures', () => {
     const table = renderCostTable();
-    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 8 | US$0.10 | US$0.80 |');
+    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 10 | US$0.10 | US$1.00 |');
     expect(table).toContain('| Composite alarm | 1 | US$0.50 | US$0.50 |');
-    expect(table).toContain('**US$1.30 to US$2.80**');
+    expect(table).toContain('**US$1.50 to US$3.00**');
     expect(table).toContain(CLOUDWATCH_PRICES_DATE);
   });
 });
