@@ -20,4 +20,4 @@ template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
 
 template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'INTEGRATION_TIMEOUT', StatusCode: '504' });
 const assembly = app.synth();
-console.log(`consumer-check: the packed library synthesized ${assembly.getStackByName('ConsumerStack').templateFullPath}`);
+console.log(`consumer-check: the packed library synthesized ${assembly.getStackByName('ConsumerStack').templateFullPath} with aws-cdk-lib ${require('aws-cdk-lib/package.json').version}`);

@@ -8,6 +8,7 @@ import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
 import { renderFailureModeTable } from '../src/failure-modes';
 import { renderAlarmTable, renderCostTable } from '../src/monitoring';
 import { buildDefaultStack } from '../test/full-config';
+import { labAssertionSummary, renderLabTable } from '../test/integ/failure-lab';
 
 export const README_PATH = path.join(__dirname, '..', 'README.md');
 
@@ -37,7 +38,8 @@ function resourceTable(template: any): string {
 export function generatedBlocks(): Record<string, string> {
   const template = defaultStackTemplate();
   return {
-    'failure-modes': renderFailureModeTable(template),
+    'failure-modes': renderFailureModeTable(template, undefined, labAssertionSummary()),
+    'failure-lab': renderLabTable(),
     'error-contract': errorContractTable(),
     'default-resources': resourceTable(template),
     'monitoring-alarms': renderAlarmTable(),

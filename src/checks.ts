@@ -271,6 +271,15 @@ export const IMPORTED_FUNCTION_WARNING: CheckWarning = {
     'this API\'s execute-api ARN where the function is defined, or import it with sameEnvironment: true if it is in this account and region.',
 };
 
+/** The message when the installed aws-cdk-lib cannot acknowledge one cdk-nag finding that the construct acknowledges on newer ones. */
+export function unacknowledgedFindingWarning(findingId: string, installed: string, minimum: string): CheckWarning {
+  return {
+    id: 'findingNotAcknowledged',
+    message: `aws-cdk-lib ${installed} cannot acknowledge the single cdk-nag finding ${findingId} (it rejects '::' in a rule id), so cdk-nag ` +
+      `reports it on this construct. It is expected here: see the README's acknowledged findings. aws-cdk-lib ${minimum} or newer acknowledges it.`,
+  };
+}
+
 /** The message for execution logging without the account's CloudWatch Logs role managed in this stack. */
 export const ACCOUNT_ROLE_WARNING: CheckWarning = {
   id: 'accountCloudWatchRoleNotManaged',

@@ -256,7 +256,8 @@ export class ErrorContract {
   private constructor() {}
 }
 
-function exampleBody(bodyTemplate: string, message: string): any {
+/** The JSON body a body template gives for a message, with a placeholder request id. */
+export function exampleBody(bodyTemplate: string, message: string): any {
   const rendered = substituteVariables(bodyTemplate, {
     'context.error.messageString': JSON.stringify(message),
     'context.extendedRequestId': '…',
@@ -275,19 +276,18 @@ function describeResponse(template: any, responseType: string, mode: FailureMode
 
 /**
  * Renders the failure-mode table of the README from a synthesized template: for each failure
- * mode, what API Gateway returns on its own and what the API in the template returns.
+ * mode, what API Gateway returns on its own and what the API in the template returns, and, given
+ * `provedBy` (failure-mode id to text), a last column naming what proves the row on AWS.
  */
-export function renderFailureModeTable(template: any, restApiLogicalId?: string): string {
+export function renderFailureModeTable(template: any, restApiLogicalId?: string, provedBy?: { [modeId: string]: string }): string {
   const rows = FAILURE_MODES.map((mode) => {
     const types = mode.alternativeResponseType ? [mode.responseType, mode.alternativeResponseType] : [mode.responseType];
     const typeCell = types.map((t) => `\`${t}\``).join(' or ') + (mode.responseTypeVerified ? '' : ' (*unverified*)');
     const ours = types.map((t) => describeResponse(template, t, mode, restApiLogicalId)).join('<br>or ');
     const log = mode.executionLog === '-' ? '—' : `\`${mode.executionLog}\``;
-    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |`;
+    const proof = provedBy ? ` ${provedBy[mode.id] ?? '—'} |` : '';
+    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |${proof}`;
   });
-  return [
-    '| What went wrong | Execution log says | Gateway response type | API Gateway alone | ResilientLambdaRestApi |',
-    '|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  const columns = ['What went wrong', 'Execution log says', 'Gateway response type', 'API Gateway alone', 'ResilientLambdaRestApi', ...(provedBy ? ['Proved on AWS by'] : [])];
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
 }

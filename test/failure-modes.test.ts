@@ -139,6 +139,14 @@ describe('what clients get, derived from synthesized templates', () => {
     expect(lines.filter((l) => l.includes('*unverified*'))).toHaveLength(3);
   });
 
+  test('the table names what proves each row on AWS, where it is told, and a dash where nothing does', () => {
+    const lines = renderFailureModeTable(ours, undefined, { 'function-timeout': 'the lab\'s `/timeout`' }).split('\n');
+    expect(lines[0]).toMatch(/\| ResilientLambdaRestApi \| Proved on AWS by \|$/);
+    expect(lines[1]).toBe('|---|---|---|---|---|---|');
+    expect(lines.find((l) => l.startsWith('| The function ran past'))).toMatch(/ \| the lab's `\/timeout` \|$/);
+    expect(lines.find((l) => l.startsWith('| The usage plan quota'))).toMatch(/ \| — \|$/);
+  });
+
   test('the table of a plain LambdaRestApi shows AWS bodies', () => {
     expect(renderFailureModeTable(plain)).toContain('| 504 `INTEGRATION_TIMEOUT` |');
   });
