@@ -88,6 +88,11 @@ describe('the failure lab', () => {
     expect(expectedAccessLogFields(responses, route('success'))).toEqual({ [LOG_FIELDS.status]: '200' });
   });
 
+  test('expects Lambda\'s status for the invoke where it tells a throttle (429) from a function error (200)', () => {
+    expect(expectedAccessLogFields(responses, route('lambda-throttle'))).toMatchObject({ [LOG_FIELDS.errorType]: 'INTEGRATION_FAILURE', [LOG_FIELDS.lambdaStatus]: '429' });
+    expect(expectedAccessLogFields(responses, route('function-error'))).toMatchObject({ [LOG_FIELDS.errorType]: 'INTEGRATION_FAILURE', [LOG_FIELDS.lambdaStatus]: '200' });
+  });
+
   test('exercises every metric filter the construct creates', () => {
     const byFilter = routesByMetricFilter(Object.keys(lab.api.monitoring!.metricFilters));
     expect(byFilter.INTEGRATION_TIMEOUT.map((r) => r.id)).toEqual(['function-timeout']);
