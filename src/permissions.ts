@@ -1,7 +1,10 @@
-import { Names } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { IConstruct } from 'constructs';
+import { CheckWarning } from './checks';
+import { estimatePolicySize, FUNCTION_POLICY_SIZE_LIMIT, PermissionStatement, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
 
 /**
  * Which stages of the API may invoke the function.
@@ -83,4 +86,62 @@ export function grantApiInvoke(api: apigateway.RestApi, handler: lambda.IFunctio
     }
   }
   return wanted.every(([id]) => findPermission(api, id) !== undefined);
+}
+
+/** The statement a permission adds to its function's policy, as the template will hold it. */
+function permissionStatement(permission: lambda.CfnPermission): PermissionStatement {
+  const stack = Stack.of(permission);
+  return {
+    logicalId: stack.resolve(permission.logicalId),
+    principal: stack.resolve(permission.principal),
+    action: stack.resolve(permission.action),
+    functionName: stack.resolve(permission.functionName),
+    sourceArn: stack.resolve(permission.sourceArn),
+    sourceAccount: stack.resolve(permission.sourceAccount),
+  };
+}
+
+/** The functions of the app whose policy nears the size limit, by function path, with the permissions of this API. */
+function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
+  const stack = Stack.of(api);
+  const apiRef = JSON.stringify(stack.resolve(api.restApiId));
+  const all = api.node.root.node.findAll();
+  const functionNames = new Map(all.filter((c): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
+    .map((f) => [JSON.stringify(Stack.of(f).resolve(f.attrArn)), f.node.scope?.node.path ?? f.node.path]));
+  const byFunction = new Map<string, PermissionStatement[]>();
+  for (const permission of all.filter((c: IConstruct): c is lambda.CfnPermission => c instanceof lambda.CfnPermission)) {
+    const statement = permissionStatement(permission);
+    const key = JSON.stringify(statement.functionName);
+    byFunction.set(key, [...byFunction.get(key) ?? [], statement]);
+  }
+  return [...byFunction.entries()]
+    .filter(([, statements]) => statements.some((s) => JSON.stringify(s.sourceArn ?? null).includes(apiRef)))
+    .map(([key, statements]) => ({
+      name: functionNames.get(key) ?? key,
+      count: statements.length,
+      bytes: estimatePolicySize(statements, stack.stackName.length),
+    }))
+    .filter((f) => f.bytes > FUNCTION_POLICY_SIZE_LIMIT * POLICY_SIZE_WARNING_FRACTION);
+}
+
+/**
+ * Warns at synth about every function behind the API whose resource policy is estimated above
+ * 80 % of Lambda's 20 KB limit, once the app's methods exist (they are added after the constructor).
+ */
+export function watchFunctionPolicySizes(api: apigateway.RestApi, warn: (warning: CheckWarning) => void): void {
+  Aspects.of(api).add({
+    visit: (node) => {
+      if (node !== api) {
+        return;
+      }
+      for (const f of functionsNearPolicyLimit(api)) {
+        warn({
+          id: 'functionPolicyNearSizeLimit',
+          message: `The resource policy of function ${f.name} holds ${f.count} permissions, an estimated ${f.bytes} bytes of Lambda's ` +
+            `${FUNCTION_POLICY_SIZE_LIMIT}-byte limit: a few more and the deploy fails. \`new LambdaIntegration(fn)\` adds two permissions per method; ` +
+            'integrate the function with `api.lambdaIntegration(fn)` instead, which adds one for the whole API.',
+        });
+      }
+    },
+  }, { priority: AspectPriority.READONLY });
 }

@@ -50,6 +50,43 @@ describe('a drop-in LambdaRestApi', () => {
   });
 });
 
+describe('the API name', () => {
+  const apiNames = (template: Template) => Object.values(resourcesOf(template, 'AWS::ApiGateway::RestApi')).map((p) => p.Name);
+  const alarmApiNames = (template: Template) => [...new Set(Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'))
+    .flatMap((p) => [...(p.Dimensions ?? []), ...(p.Metrics ?? []).flatMap((m: any) => m.MetricStat?.Metric?.Dimensions ?? [])])
+    .filter((d: any) => d.Name === 'ApiName').map((d: any) => d.Value))];
+
+  test('two stacks of one account and region get two names, and their alarms watch their own API', () => {
+    const app = new cdk.App();
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const stacks = ['Blue', 'Green'].map((stackId) => {
+      const stack = new cdk.Stack(app, stackId, { env });
+      new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack) });
+      return stack;
+    });
+    const names = stacks.map((stack) => {
+      const template = Template.fromStack(stack);
+      expect(alarmApiNames(template)).toEqual(apiNames(template));
+      return apiNames(template)[0];
+    });
+    expect(names).toEqual(['Blue-Api', 'Green-Api']);
+  });
+
+  test('PhysicalName.GENERATE_IF_NEEDED works with monitoring on: the name is generated at synth', () => {
+    const { template } = synth({ restApiName: cdk.PhysicalName.GENERATE_IF_NEEDED });
+    expect(apiNames(template)).toEqual(['TestStack-Api']);
+    expect(alarmApiNames(template)).toEqual(['TestStack-Api']);
+  });
+
+  test('a name the user gives is kept, and a generic one is warned about', () => {
+    const given = synth({ restApiName: 'orders-service' });
+    expect(apiNames(given.template)).toEqual(['orders-service']);
+    expect(alarmApiNames(given.template)).toEqual(['orders-service']);
+    expect(warningIds(given.stack)).not.toContain('resilient-lambda-rest-api:restApiNameMayCollide');
+    expect(warningIds(synth({ restApiName: 'Api' }).stack)).toContain('resilient-lambda-rest-api:restApiNameMayCollide');
+  });
+});
+
 describe('endpoint type', () => {
   test.each<[string, Partial<ResilientLambdaRestApiProps>, string[]]>([
     ['REGIONAL by default', {}, ['REGIONAL']],
