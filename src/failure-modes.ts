@@ -20,6 +20,14 @@ export interface FailureMode {
   readonly uncustomisedStatus: string;
   /** The body a client gets from an API with no gateway response customised. */
   readonly uncustomisedBody: string;
+  /**
+   * Lambda's status for the invoke (`$context.integration.integrationStatus`, the access log's
+   * `lambdaStatus`) where it tells this mode apart from another of the same response type: 429
+   * for a Lambda throttle, 200 for a function that threw.
+   *
+   * @default - it does not tell this mode apart
+   */
+  readonly lambdaStatus?: string;
 }
 
 /**
@@ -45,6 +53,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: true,
     uncustomisedStatus: '502',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '200',
   },
   {
     id: 'malformed-proxy-response',
@@ -73,6 +82,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: false,
     uncustomisedStatus: '500',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '429',
   },
   {
     id: 'api-throttle',

@@ -1,6 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { renderAccessLogFormat } from './access-log-format';
 import { ApiLocation, checkApiName, resolveApiName } from './api-name';
 import { CheckWarning, runChecks } from './checks';
 import {
@@ -58,8 +57,6 @@ export interface ApiPlan {
   readonly executionLogging: boolean;
   /** Whether the construct creates the access log group (no destination of the user's own). */
   readonly ownAccessLogGroup: boolean;
-  /** Whether the user's own access log destination uses the construct's format. */
-  readonly ownFormatElsewhere: boolean;
 }
 
 /** Errors for error mappings given where they cannot apply, or next to what they would replace. */
@@ -184,6 +181,5 @@ export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocatio
     },
     executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
     ownAccessLogGroup,
-    ownFormatElsewhere: !ownAccessLogGroup && deploy && deployOptions.accessLogFormat?.toString() === renderAccessLogFormat(),
   };
 }

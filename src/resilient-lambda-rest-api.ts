@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
 import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract-responses';
-import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
+import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns, watchFunctionPolicySizes } from './permissions';
 import { ApiPlan, planApi } from './plan';
@@ -20,7 +20,7 @@ import { ResilientLambdaRestApiProps } from './props';
  * It is a drop-in replacement: every `LambdaRestApiProps` property keeps its meaning. On top it
  * customises every gateway response into one JSON error shape with explicit status codes, grants
  * the handler one invoke permission however many methods there are, creates the execution and
- * access log groups with a retention, and sets stage defaults (ERROR logging, metrics, tracing,
+ * access log groups with a retention, and sets stage defaults (ERROR logging, sampled tracing,
  * throttling).
  */
 export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
@@ -94,8 +94,6 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     }
     if (plan.ownAccessLogGroup) {
       this.accessLogGroup = createAccessLogGroup(this, stage, plan.logSettings);
-    } else if (plan.ownFormatElsewhere) {
-      acknowledgeAccessLogFormat(stage);
     }
     this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
       api: this,

@@ -16,7 +16,7 @@ describe('planApi', () => {
     expect(plan.superProps).toMatchObject({
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       cloudWatchRole: false,
-      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 10_000 },
+      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 2_500 },
       integrationOptions: { scopePermissionToMethod: false, allowTestInvoke: undefined },
     });
     expect(plan.integrationTimeout.toSeconds()).toBe(29);
@@ -27,7 +27,6 @@ describe('planApi', () => {
       allowTestInvoke: true,
       executionLogging: true,
       ownAccessLogGroup: true,
-      ownFormatElsewhere: false,
       logSettings: { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN },
     });
     expect(plan.errorResponses).toHaveLength(21);
@@ -58,13 +57,6 @@ describe('planApi', () => {
     const plan = planAt({ handler, deploy: false });
     expect(plan).toMatchObject({ stageName: undefined, permissionScope: InvokePermissionScope.ALL_STAGES, ownAccessLogGroup: false });
     expect(plan.superProps.deployOptions).toBeUndefined();
-  });
-
-  test('a destination of the user\'s own with the construct\'s format is noticed', () => {
-    const destination = { bind: () => ({ destinationArn: 'arn:aws:logs:eu-west-1:1:log-group:x' }) };
-    expect(planAt({ handler, deployOptions: { accessLogDestination: destination } }).ownFormatElsewhere).toBe(true);
-    expect(planAt({ handler, deployOptions: { accessLogDestination: destination, accessLogFormat: apigateway.AccessLogFormat.clf() } })
-      .ownFormatElsewhere).toBe(false);
   });
 
   test('per-method permissions when the user asks for them', () => {

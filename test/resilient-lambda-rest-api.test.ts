@@ -212,8 +212,11 @@ describe('monitoring', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'orders-IntegrationLatency',
-      Namespace: 'AWS/ApiGateway',
-      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]),
+      Metrics: Match.arrayWith([Match.objectLike({
+        MetricStat: Match.objectLike({
+          Metric: Match.objectLike({ Namespace: 'AWS/ApiGateway', Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]) }),
+        }),
+      })]),
       Threshold: 29000 * 0.8,
     });
   });
@@ -298,15 +301,15 @@ describe('custom (non-proxy) integrations', () => {
 });
 
 describe('stage throttling', () => {
-  test('the account defaults, so nothing a plain LambdaRestApi served is rejected', () => {
+  test('the lowest regional account defaults, which every region allows', () => {
     synth().template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10000, ThrottlingBurstLimit: 5000 })],
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 2500, ThrottlingBurstLimit: 1250 })],
     });
   });
 
-  test('the function\'s reserved concurrency as burst', () => {
+  test('the function\'s reserved concurrency as burst, at a rate every region\'s account default allows', () => {
     synth({}, { reservedConcurrentExecutions: 25 }).template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10000, ThrottlingBurstLimit: 25 })],
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 2500, ThrottlingBurstLimit: 25 })],
     });
   });
 
@@ -319,6 +322,12 @@ describe('stage throttling', () => {
     const { stack, template } = synth({ deployOptions: { dataTraceEnabled: true } });
     template.hasResourceProperties('AWS::ApiGateway::Stage', { MethodSettings: [Match.objectLike({ DataTraceEnabled: true })] });
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:dataTraceEnabled');
+  });
+
+  test('detailed (per-method) metrics are the user\'s to turn on', () => {
+    synth({ deployOptions: { metricsEnabled: true } }).template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ MetricsEnabled: true })],
+    });
   });
 
   test('tracing is the user\'s to turn off', () => {
@@ -345,7 +354,7 @@ describe('the default stack', () => {
       'AWS::Logs::LogGroup': 2,
       'AWS::CloudWatch::Alarm': 6,
       'AWS::CloudWatch::CompositeAlarm': 1,
-      'AWS::Logs::MetricFilter': 4,
+      'AWS::Logs::MetricFilter': 5,
       'AWS::Logs::QueryDefinition': 4,
     });
   });
