@@ -139,6 +139,10 @@ project.addTask('bench', {
   description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
 });
+project.addTask('bench:profile', {
+  description: 'CPU-profile the app process of cdk synth, this library against plain LambdaRestApi; print where the time goes',
+  exec: 'ts-node --prefer-ts-exts bench/profile.ts',
+});
 
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.
 project.addTask('consumer-check', {
