@@ -152,6 +152,9 @@ export function fixedOverhead(ours: TemplateStats, plain: TemplateStats, functio
 }
 
 const OURS: Alternative = 'ResilientLambdaRestApi';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+const shapeLabel = (shape: ApiShape): string => `${plural(shape.methods, 'method')} on ${plural(shape.functions, 'function')}`;
 const PEERS: Alternative[] = ['LambdaRestApi', 'ApiGatewayToLambda'];
 
 function headlineTable(input: ReportInput): string {
@@ -410,7 +413,7 @@ Methods \`GET /r{i}\` on one function, and 200 methods spread in equal blocks ov
 aws-solutions-constructs, and with \`api.lambdaIntegration(fn)\` for this library, as each documents).
 Beyond the headline sizes, \`cdk synth\` and the cold synth come from one run per row; warm figures come from
 one process per size (${input.warm.window} pairs), as described above. Warm synths settled after
-${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per alternative${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${x.shape.methods} methods on ${x.shape.functions}`).join(', ')} function(s) they did not settle within ${input.warm.maxRounds} rounds**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
+${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per alternative${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'process')})`).join(' and ')} they did not settle within ${input.warm.maxRounds} rounds**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
 "Within the limits" checks ${HARD_LIMITS.map((l) => `${l.name} (${l.limit.toLocaleString('en-US')} ${l.unit})`).join(', ')}.
 
 ${scalingTable(input)}
