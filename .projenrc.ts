@@ -150,6 +150,10 @@ project.addTask('bench', {
   description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
 });
+project.addTask('bench:profile', {
+  description: 'CPU-profile the app process of cdk synth, this library against plain LambdaRestApi; print where the time goes',
+  exec: 'ts-node --prefer-ts-exts bench/profile.ts',
+});
 
 // What the cdk-nag packs cost on the 200-method API: ResilienceChecks next to AwsSolutions (a section of BENCHMARKS.md).
 project.addTask('bench:nag', {

@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NagPack } from 'cdk-nag';
-import { Alternative, buildApp, STACK_NAME } from './apis';
+import { Alternative, buildApp, loadBuilder, STACK_NAME } from './apis';
 import { median } from './stats';
 import { applyBlocks } from '../scripts/readme';
 import { ResilienceChecks } from '../src';
@@ -37,7 +37,7 @@ function cpuMsOf(run: () => void): number {
 function measure(): Row[] {
   const rows: Row[] = [];
   for (const api of APIS) {
-    const stack = buildApp(api, { methods: METHODS, functions: 1 }).node.findChild(STACK_NAME) as Stack;
+    const stack = buildApp(loadBuilder(api), { methods: METHODS, functions: 1 }).node.findChild(STACK_NAME) as Stack;
     const samples = PACKS.map(() => [] as number[]);
     const findings = PACKS.map(() => 0);
     for (let run = 0; run < RUNS; run++) {

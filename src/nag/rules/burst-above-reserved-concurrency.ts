@@ -1,7 +1,9 @@
-import { ACCOUNT_DEFAULT_BURST_LIMIT } from '../../defaults';
 import { integratedFunctionId, isLambdaIntegration, methodsOfApi, underlyingFunctionId } from '../rest-api';
 import { ResilienceRule } from '../rule';
 import { stageDefinedBy, stageSettings, stageWideSetting } from '../stage-settings';
+
+/** The account's default burst in most regions (some allow 1,250): what a stage without its own limit bursts to. */
+const TYPICAL_ACCOUNT_BURST_LIMIT = 5_000;
 
 /** A stage that lets more requests through at once than the function may run: Lambda throttles, clients see 5xx. */
 export const BurstAboveReservedConcurrency: ResilienceRule = {
@@ -15,7 +17,7 @@ export const BurstAboveReservedConcurrency: ResilienceRule = {
       return [];
     }
     const configured = stageWideSetting(stageSettings(stage))?.ThrottlingBurstLimit;
-    const burst = typeof configured === 'number' ? configured : ACCOUNT_DEFAULT_BURST_LIMIT;
+    const burst = typeof configured === 'number' ? configured : TYPICAL_ACCOUNT_BURST_LIMIT;
     const functions = new Set(methodsOfApi(index, stage.restApiId!).filter(isLambdaIntegration)
       .map((m) => integratedFunctionId(index, m))
       .map((id) => (id === undefined ? undefined : underlyingFunctionId(index, id))));
