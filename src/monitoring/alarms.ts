@@ -99,3 +99,20 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
   };
   return Object.fromEntries(p.alarms.map((alarm) => [alarm, specs[alarm]()]));
 }
+
+/** What the composite "unhealthy" alarm is built from. */
+export interface UnhealthyAlarmContext {
+  readonly plan: MonitoringPlan;
+  readonly alarms: cloudwatch.Alarm[];
+  readonly apiAt: string;
+  readonly namePrefix: string;
+  readonly where: (query: SavedQuery) => string;
+}
+
+/** The composite alarm "this API is unhealthy": in ALARM while any of the alarms is; one action to wire. */
+export function createUnhealthyAlarm(factory: AlarmFactory, c: UnhealthyAlarmContext): cloudwatch.CompositeAlarm {
+  return factory.anyOf('Unhealthy', c.alarms,
+    `${c.apiAt} is unhealthy: one of the alarms ${c.namePrefix}-{${c.plan.alarms.join(',')}} is in ALARM. ` +
+    'The console shows which (set notifyEachAlarm to be told directly); each one\'s description says what broke and where to look. ' +
+    `${c.where(SavedQuery.FAILURES_BY_CAUSE)}`);
+}

@@ -7,13 +7,13 @@ import { Construct } from 'constructs';
 import { WARNING_PREFIX } from '../checks';
 import { handlerFacts } from '../defaults';
 import { AlarmFactory } from './alarm-factory';
-import { createAlarms, defaultAlarmNamePrefix } from './alarms';
+import { createAlarms, createUnhealthyAlarm, defaultAlarmNamePrefix } from './alarms';
 import { estimateMonthlyCost, MonitoringCost } from './cost';
 import { createDashboard } from './dashboard';
 import { createFailureFilters } from './failure-metrics';
 import { failureMetrics, stageMetrics } from './metrics';
 import { MonitoringAlarm, MonitoringOptions } from './options';
-import { planMonitoring } from './plan';
+import { MonitoringPlan, planMonitoring } from './plan';
 import { saveQueries, SavedQuery, whereToLook } from './queries';
 
 /**
@@ -170,16 +170,7 @@ export class ResilientApiMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: ResilientApiMonitoringProps) {
     super(scope, id);
     const functionTimeout = props.functionTimeout ?? secondsOrUndefined(handlerFacts(props.handler).timeoutSeconds);
-    const { plan, errors } = planMonitoring(props.options, {
-      hasAccessLogGroup: props.accessLogGroup !== undefined,
-      functionTimeoutKnown: functionTimeout !== undefined,
-    });
-    if (errors.length > 0) {
-      throw new Error(`ResilientApiMonitoring '${id}': ${errors.join('; ')}`);
-    }
-    for (const [warningId, message] of Object.entries(plan.warnings)) {
-      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${warningId}`, message);
-    }
+    const plan = this.checkedPlan(id, props, functionTimeout);
     this.monthlyCost = estimateMonthlyCost(plan.inventory);
     this.alarmNamePrefix = props.options?.alarmNamePrefix ?? defaultAlarmNamePrefix(props.api, props.stageName);
 
@@ -238,10 +229,7 @@ export class ResilientApiMonitoring extends Construct {
     this.lambdaDurationAlarm = built[MonitoringAlarm.LAMBDA_DURATION];
 
     if (plan.unhealthyAlarm) {
-      this.unhealthyAlarm = factory.anyOf('Unhealthy', this.alarms,
-        `${apiAt} is unhealthy: one of the alarms ${this.alarmNamePrefix}-{${plan.alarms.join(',')}} is in ALARM. ` +
-        'The console shows which (set notifyEachAlarm to be told directly); each one\'s description says what broke and where to look. ' +
-        `${where(SavedQuery.FAILURES_BY_CAUSE)}`);
+      this.unhealthyAlarm = createUnhealthyAlarm(factory, { plan, alarms: this.alarms, apiAt, namePrefix: this.alarmNamePrefix, where });
     }
     if (plan.dashboard) {
       this.dashboard = createDashboard(this, {
@@ -253,6 +241,21 @@ export class ResilientApiMonitoring extends Construct {
         functionTimeoutMs,
       });
     }
+  }
+
+  /** The plan of the options; throws the errors, turns the warnings into annotations. */
+  private checkedPlan(id: string, props: ResilientApiMonitoringProps, functionTimeout: Duration | undefined): MonitoringPlan {
+    const { plan, errors } = planMonitoring(props.options, {
+      hasAccessLogGroup: props.accessLogGroup !== undefined,
+      functionTimeoutKnown: functionTimeout !== undefined,
+    });
+    if (errors.length > 0) {
+      throw new Error(`ResilientApiMonitoring '${id}': ${errors.join('; ')}`);
+    }
+    for (const [warningId, message] of Object.entries(plan.warnings)) {
+      Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${warningId}`, message);
+    }
+    return plan;
   }
 }
 
