@@ -44,6 +44,9 @@ const integ = new IntegTest(app, 'FailureLab', {
   testCases: [stack],
   // Nothing to learn from deploying an older snapshot first; it would double the time.
   stackUpdateWorkflow: false,
+  // API Gateway deployments are immutable: CDK replaces the stage's deployment whenever a method changes. Without
+  // this, integ-runner calls that change destructive and fails even the snapshot update that accepts it.
+  allowDestroy: ['AWS::ApiGateway::Deployment'],
 });
 
 /** One request to a route, as the lab sends it. */
