@@ -30,9 +30,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'resilient_lambda_rest_api',
   },
 
+  // The ResilienceChecks pack extends cdk-nag's NagPack (the library's entry loads it; npm 7+ installs it).
+  peerDeps: ['cdk-nag@^3.0.2'],
+  // `npx resilient-lambda-rest-api audit cdk.out/Stack.template.json`: the pack's rules over a template.
+  bin: { 'resilient-lambda-rest-api': 'lib/audit/cli.js' },
+
   devDeps: [
     'aws-cdk@^2.1148.0',
-    'cdk-nag@^3.0.2',
     'fast-check@^4.10.2',
     'velocityjs@^2',
     '@aws-cdk/aws-service-spec',
@@ -153,6 +157,16 @@ project.addTask('readme', {
 project.addTask('bench', {
   description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
+});
+project.addTask('bench:profile', {
+  description: 'CPU-profile the app process of cdk synth, this library against plain LambdaRestApi; print where the time goes',
+  exec: 'ts-node --prefer-ts-exts bench/profile.ts',
+});
+
+// What the cdk-nag packs cost on the 200-method API: ResilienceChecks next to AwsSolutions (a section of BENCHMARKS.md).
+project.addTask('bench:nag', {
+  description: 'Time ResilienceChecks and AwsSolutions on the 200-method API; write their section of BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/nag.ts',
 });
 
 // Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha), run by integ-runner. Its TypeScript preset runs each

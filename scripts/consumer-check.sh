@@ -19,4 +19,20 @@ npm init -y >/dev/null
 echo "consumer-check: installing the tarball next to aws-cdk-lib@$cdk_version and constructs@$constructs_version"
 npm install --no-audit --no-fund --prefer-offline --strict-peer-deps --loglevel=error "$tarball" "aws-cdk-lib@$cdk_version" "constructs@$constructs_version" >/dev/null
 cp "$root/scripts/consumer-app.js" app.js
-node app.js
+output=$(node app.js)
+echo "$output"
+template=$(echo "$output" | sed -n "s/^consumer-check: the packed library synthesized //p")
+[[ -f $template ]] || { echo "consumer-check: the app did not say where its template is" >&2; exit 1; }
+
+# The package's command runs the same rules on the synthesized template: nothing to find, exit 0.
+npx --no-install resilient-lambda-rest-api audit "$template"
+# ... and exit 1 on a template with an error (INTEGRATION_FAILURE customised without a status code).
+cat > broken.template.json <<'JSON'
+{"Resources":{"Api":{"Type":"AWS::ApiGateway::RestApi","Properties":{"Name":"a"}},
+ "Failure":{"Type":"AWS::ApiGateway::GatewayResponse","Properties":{"RestApiId":{"Ref":"Api"},"ResponseType":"INTEGRATION_FAILURE"}}}}
+JSON
+if npx --no-install resilient-lambda-rest-api audit broken.template.json; then
+  echo "consumer-check: audit exited 0 on a template with an error" >&2
+  exit 1
+fi
+echo "consumer-check: npx resilient-lambda-rest-api audit works from the packed tarball"

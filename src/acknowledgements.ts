@@ -15,13 +15,6 @@ export interface RuleAcknowledgement {
   readonly reason: string;
 }
 
-/** The access log format is JSON once API Gateway substitutes it, not before. */
-export const STRUCTURED_LOGGING_ACK: RuleAcknowledgement = {
-  id: 'Serverless-APIGWStructuredLogging',
-  reason: 'The access log format is one JSON object per line once API Gateway substitutes it: errorMessage is ' +
-    '$context.error.messageString, already a quoted JSON string, so it stands unquoted in the format and the format itself does not parse.',
-};
-
 /**
  * The account's CloudWatch Logs role writes the log groups of every REST API in the region. Only
  * the one finding, for the one resource ARN, is acknowledged (cdk-nag's finding id names it).

@@ -144,22 +144,37 @@ function checkErrorResponses(input: CheckInput, errors: string[], warnings: Chec
       errors.push(statusError);
     }
     errors.push(...checkResponseHeaders(`${property}.responseHeaders`, override.responseHeaders));
-    for (const [contentType, template] of Object.entries(override.templates ?? {})) {
-      if (contentType.toLowerCase().includes('json')) {
-        const templateError = checkJsonTemplate(`${property}.templates['${contentType}']`, template);
-        if (templateError) {
-          errors.push(templateError);
-        }
-      }
-    }
-    if (FALLBACK_RESPONSE_TYPES.includes(override.type) && override.statusCode !== undefined) {
-      warnings.push({
-        id: 'fallbackStatusCode',
-        message: `${property} sets statusCode ${override.statusCode} on ${override.type}: every ${override.type.slice(-3)} response type ` +
-          'that is not customised on its own now returns that status. Set the status on the specific types instead.',
-      });
+    errors.push(...checkJsonTemplates(`${property}.templates`, override.templates));
+    const fallbackWarning = checkFallbackStatus(property, override);
+    if (fallbackWarning) {
+      warnings.push(fallbackWarning);
     }
   });
+}
+
+/** The messages for the JSON templates (by content type) that hostile values turn into invalid JSON. */
+export function checkJsonTemplates(property: string, templates: { [contentType: string]: string } | undefined): string[] {
+  return Object.entries(templates ?? {})
+    .filter(([contentType]) => contentType.toLowerCase().includes('json'))
+    .map(([contentType, template]) => checkJsonTemplate(`${property}['${contentType}']`, template))
+    .filter((message): message is string => message !== undefined);
+}
+
+/** The warning for a status code on DEFAULT_4XX or DEFAULT_5XX, which every type of its class falls back to. */
+export function checkFallbackStatus(property: string, response: ErrorResponseCheckInput): CheckWarning | undefined {
+  if (!FALLBACK_RESPONSE_TYPES.includes(response.type) || response.statusCode === undefined) {
+    return undefined;
+  }
+  return {
+    id: 'fallbackStatusCode',
+    message: `${property} sets statusCode ${response.statusCode} on ${response.type}: every ${response.type.slice(-3)} response type ` +
+      'that is not customised on its own now returns that status. Set the status on the specific types instead.',
+  };
+}
+
+/** Whether a function outlives its integration: it keeps running after the client got 504. */
+export function functionOutlivesIntegration(functionTimeoutSeconds: number, integrationTimeoutMs: number): boolean {
+  return functionTimeoutSeconds * 1000 > integrationTimeoutMs;
 }
 
 function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
@@ -179,7 +194,7 @@ function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarni
       );
     }
   }
-  if (input.functionTimeoutSeconds !== undefined && input.functionTimeoutSeconds * 1000 > ms) {
+  if (input.functionTimeoutSeconds !== undefined && functionOutlivesIntegration(input.functionTimeoutSeconds, ms)) {
     warnings.push({
       id: 'functionTimeoutExceedsIntegrationTimeout',
       message: `The function's timeout (${input.functionTimeoutSeconds} s) is longer than the integration timeout (${ms} ms): ` +

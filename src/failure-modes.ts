@@ -20,6 +20,14 @@ export interface FailureMode {
   readonly uncustomisedStatus: string;
   /** The body a client gets from an API with no gateway response customised. */
   readonly uncustomisedBody: string;
+  /**
+   * Lambda's status for the invoke (`$context.integration.integrationStatus`, the access log's
+   * `lambdaStatus`) where it tells this mode apart from another of the same response type: 429
+   * for a Lambda throttle, 200 for a function that threw.
+   *
+   * @default - it does not tell this mode apart
+   */
+  readonly lambdaStatus?: string;
 }
 
 /**
@@ -45,6 +53,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: true,
     uncustomisedStatus: '502',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '200',
   },
   {
     id: 'malformed-proxy-response',
@@ -73,6 +82,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: false,
     uncustomisedStatus: '500',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '429',
   },
   {
     id: 'api-throttle',
@@ -154,9 +164,10 @@ interface GatewayResponseProps {
 
 const HEADER_PREFIX = 'gatewayresponse.header.';
 
-function headersOf(props: GatewayResponseProps): { [name: string]: string } {
+/** The response headers of a gateway response's `ResponseParameters` (or OpenAPI `responseParameters`), name to mapping expression. */
+export function gatewayResponseHeaders(responseParameters: { [key: string]: string } | undefined): { [name: string]: string } {
   const headers: { [name: string]: string } = {};
-  for (const [key, value] of Object.entries(props.ResponseParameters ?? {})) {
+  for (const [key, value] of Object.entries(responseParameters ?? {})) {
     if (key.startsWith(HEADER_PREFIX)) {
       headers[key.slice(HEADER_PREFIX.length)] = value;
     }
@@ -210,7 +221,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: specific.StatusCode ?? DOCUMENTED_DEFAULT_STATUS[responseType] ?? failureStatus,
       bodyTemplate: specific.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(specific),
+      headers: gatewayResponseHeaders(specific.ResponseParameters),
       source: 'customised',
     };
   }
@@ -222,7 +233,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: fallback.StatusCode ?? failureStatus,
       bodyTemplate: fallback.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(fallback),
+      headers: gatewayResponseHeaders(fallback.ResponseParameters),
       source: fallbackType,
     };
   }

@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { renderAccessLogFormat } from './access-log-format';
-import { acknowledge, accountRoleWildcardAck, STRUCTURED_LOGGING_ACK } from './acknowledgements';
+import { acknowledge, accountRoleWildcardAck } from './acknowledgements';
 
 /**
  * How the API's log groups are kept.
@@ -57,7 +57,6 @@ export function createAccessLogGroup(scope: Construct, stage: apigateway.Stage, 
   });
   const cfnStage = stage.node.defaultChild as apigateway.CfnStage;
   cfnStage.accessLogSetting = { destinationArn: accessLogDestinationArn(group), format: renderAccessLogFormat() };
-  acknowledgeAccessLogFormat(stage);
   return group;
 }
 
@@ -110,9 +109,4 @@ export function createAccountCloudWatchRole(scope: Construct, stage: apigateway.
   account.node.addDependency(role);
   stage.node.addDependency(account);
   return account;
-}
-
-/** Acknowledges the structured-logging rule on a stage that uses the construct's access log format. */
-export function acknowledgeAccessLogFormat(stage: apigateway.Stage): void {
-  acknowledge(stage, STRUCTURED_LOGGING_ACK);
 }

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { renderAccessLogFormat } from './access-log-format';
+import { ApiLocation, checkApiName, resolveApiName } from './api-name';
 import { CheckWarning, runChecks } from './checks';
 import {
   DEFAULT_INTEGRATION_TIMEOUT,
@@ -29,6 +29,8 @@ export interface ApiPlan {
   readonly warnings: CheckWarning[];
   /** The props for `LambdaRestApi`, resilient defaults filled in. */
   readonly superProps: apigateway.LambdaRestApiProps;
+  /** The name API Gateway gives the API, known at synth (the metrics' `ApiName`). */
+  readonly apiName: string;
   /** The integration options of the handler, for further functions too. */
   readonly integrationOptions: apigateway.LambdaIntegrationOptions;
   /** The integration timeout in force. */
@@ -47,14 +49,14 @@ export interface ApiPlan {
   readonly allowTestInvoke: boolean;
   /** The gateway responses of the error contract. */
   readonly errorResponses: RenderedErrorResponse[];
+  /** The CORS headers of error responses (none without CORS). */
+  readonly corsErrorHeaders: { [name: string]: string };
   /** How the log groups are kept. */
   readonly logSettings: LogGroupSettings;
   /** Whether the stage writes execution logs. */
   readonly executionLogging: boolean;
   /** Whether the construct creates the access log group (no destination of the user's own). */
   readonly ownAccessLogGroup: boolean;
-  /** Whether the user's own access log destination uses the construct's format. */
-  readonly ownFormatElsewhere: boolean;
 }
 
 /** Errors for error mappings given where they cannot apply, or next to what they would replace. */
@@ -80,7 +82,7 @@ function conflictingMappingProps(props: ResilientLambdaRestApiProps, custom: boo
  * error mappings' and the monitoring options') and renders what can be rendered before any
  * resource exists, so that bad input never leaves half an API behind.
  */
-export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
+export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocation): ApiPlan {
   const facts = handlerFacts(props.handler);
   const integrationTimeout = props.integrationOptions?.timeout ?? DEFAULT_INTEGRATION_TIMEOUT;
   const deploy = props.deploy ?? true;
@@ -134,11 +136,16 @@ export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
       : props.integrationOptions?.integrationResponses,
   };
 
+  const apiName = resolveApiName(props.restApiName, location);
+  const nameWarning = checkApiName(props.restApiName, location);
+
   return {
     errors,
-    warnings: [...checks.warnings, ...mappingChecks.warnings],
+    warnings: [...checks.warnings, ...mappingChecks.warnings, ...(nameWarning ? [nameWarning] : [])],
+    apiName,
     superProps: {
       ...props,
+      restApiName: apiName,
       endpointTypes: props.endpointConfiguration ? undefined : endpointTypes,
       deployOptions: deploy ? deployOptions : props.deployOptions,
       // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
@@ -159,6 +166,7 @@ export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
     perMethodPermissions: props.integrationOptions?.scopePermissionToMethod === true,
     permissionScope,
     allowTestInvoke: props.integrationOptions?.allowTestInvoke ?? true,
+    corsErrorHeaders: corsHeaders,
     errorResponses: render
       ? renderErrorResponses({
         throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
@@ -173,6 +181,5 @@ export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
     },
     executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
     ownAccessLogGroup,
-    ownFormatElsewhere: !ownAccessLogGroup && deploy && deployOptions.accessLogFormat?.toString() === renderAccessLogFormat(),
   };
 }

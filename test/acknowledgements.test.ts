@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
-import { accountRoleWildcardAck, acknowledge, STRUCTURED_LOGGING_ACK } from '../src/acknowledgements';
+import { accountRoleWildcardAck, acknowledge } from '../src/acknowledgements';
 import { cdkVersionAtLeast, FINDING_ACKNOWLEDGEMENT_CDK_VERSION, INSTALLED_CDK_VERSION } from '../src/cdk-version';
 
 test.each<[string, cdk.Environment | undefined, string]>([
@@ -17,9 +17,9 @@ test('acknowledge records the rule and reason on that construct only', () => {
   const stack = new cdk.Stack(new cdk.App(), 'S');
   const target = new cdk.CfnResource(stack, 'Target', { type: 'AWS::SNS::Topic' });
   const other = new cdk.CfnResource(stack, 'Other', { type: 'AWS::SNS::Topic' });
-  acknowledge(target, STRUCTURED_LOGGING_ACK);
+  acknowledge(target, { id: 'Serverless-SomeRule', reason: 'Some reason' });
   const keyed = (c: cdk.CfnResource) => c.node.metadata.filter((m) => m.type === cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY);
-  expect(JSON.stringify(keyed(target))).toContain('Serverless-APIGWStructuredLogging');
+  expect(JSON.stringify(keyed(target))).toContain('Serverless-SomeRule');
   expect(keyed(other)).toEqual([]);
 });
 
@@ -36,8 +36,8 @@ test('an aws-cdk-lib older than 2.269.0 leaves the finding visible and warns, na
 test('a rule-level id is acknowledged on every supported aws-cdk-lib', () => {
   const stack = new cdk.Stack(new cdk.App(), 'S');
   const target = new cdk.CfnResource(stack, 'Target', { type: 'AWS::ApiGateway::Stage' });
-  acknowledge(target, STRUCTURED_LOGGING_ACK, '2.257.0');
-  expect(JSON.stringify(target.node.metadata)).toContain('Serverless-APIGWStructuredLogging');
+  acknowledge(target, { id: 'Serverless-SomeRule', reason: 'Some reason' }, '2.257.0');
+  expect(JSON.stringify(target.node.metadata)).toContain('Serverless-SomeRule');
   expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
 });
 

@@ -88,11 +88,19 @@ describe('the failure lab', () => {
     expect(expectedAccessLogFields(responses, route('success'))).toEqual({ [LOG_FIELDS.status]: '200' });
   });
 
+  test('expects Lambda\'s status for the invoke where it tells a throttle (429) from a function error (200)', () => {
+    expect(expectedAccessLogFields(responses, route('lambda-throttle'))).toMatchObject({ [LOG_FIELDS.errorType]: 'INTEGRATION_FAILURE', [LOG_FIELDS.lambdaStatus]: '429' });
+    expect(expectedAccessLogFields(responses, route('function-error'))).toMatchObject({ [LOG_FIELDS.errorType]: 'INTEGRATION_FAILURE', [LOG_FIELDS.lambdaStatus]: '200' });
+  });
+
   test('exercises every metric filter the construct creates', () => {
     const byFilter = routesByMetricFilter(Object.keys(lab.api.monitoring!.metricFilters));
     expect(byFilter.INTEGRATION_TIMEOUT.map((r) => r.id)).toEqual(['function-timeout']);
     expect(byFilter.THROTTLED.map((r) => r.id)).toEqual(['api-throttle']);
-    expect(() => routesByMetricFilter(['LAMBDA_THROTTLE'])).toThrow(/no lab route provokes what the metric filter 'LAMBDA_THROTTLE' counts/);
+    // A Lambda throttle counts as LambdaThrottle, never as a function error.
+    expect(byFilter.LAMBDA_THROTTLE.map((r) => r.id)).toEqual(['lambda-throttle']);
+    expect(byFilter.INTEGRATION_FAILURE.map((r) => r.id)).not.toContain('lambda-throttle');
+    expect(() => routesByMetricFilter(['NOT_A_FILTER'])).toThrow(/no lab route provokes what the metric filter 'NOT_A_FILTER' counts/);
   });
 
   test('sends a request id built to forge fields of an unescaped JSON line', () => {

@@ -46,6 +46,12 @@ describe('the catalogue', () => {
     ]);
   });
 
+  test('a Lambda throttle and a function error share INTEGRATION_FAILURE; Lambda\'s status for the invoke tells them apart', () => {
+    const byId = Object.fromEntries(FAILURE_MODES.map((m) => [m.id, m]));
+    expect([byId['lambda-throttle'].responseType, byId['lambda-throttle'].lambdaStatus]).toEqual(['INTEGRATION_FAILURE', '429']);
+    expect([byId['function-error'].responseType, byId['function-error'].lambdaStatus]).toEqual(['INTEGRATION_FAILURE', '200']);
+  });
+
   test('ErrorContract.failureModes hands out copies', () => {
     const modes = ErrorContract.failureModes();
     expect(modes).toEqual(FAILURE_MODES);

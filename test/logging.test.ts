@@ -35,10 +35,10 @@ describe('execution logs', () => {
     expect(api.executionLogGroup).toBeDefined();
   });
 
-  test('ERROR level, no data trace, metrics and tracing on', () => {
+  test('ERROR level, no data trace, no detailed (per-method) metrics, tracing on', () => {
     synth().template.hasResourceProperties('AWS::ApiGateway::Stage', {
       TracingEnabled: true,
-      MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true }],
+      MethodSettings: [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: false }],
     });
   });
 

@@ -47,7 +47,8 @@ const SLEEP_MS = 4000;
 
 /**
  * A request id a client chooses (API Gateway lets clients set `x-amzn-RequestId`), built to forge the
- * `errorType` and `status` fields of a JSON line or body that inserts it unescaped.
+ * `errorType` and `status` fields of a JSON line or body that inserts it unescaped. Neither the error
+ * body nor the access log carries `$context.requestId`; both carry the generated extended id.
  */
 export const HOSTILE_REQUEST_ID = 'lab-hostile-0001","errorType":"FORGED","status":"200';
 
@@ -91,6 +92,8 @@ export const LAB_ROUTES: LabRoute[] = [
     failureMode: 'lambda-throttle',
     handlerCode: 'exports.handler = async () => ({ statusCode: 200, body: "never runs" });',
     functionProps: { reservedConcurrentExecutions: 0 },
+    // INTEGRATION_FAILURE with Lambda's status 429: counted as a throttle, not as a function error.
+    countedAs: ['LAMBDA_THROTTLE'],
   },
   {
     id: 'missing-invoke-permission',
@@ -263,7 +266,9 @@ export function expectedAccessLogFields(template: any, route: LabRoute): { [fiel
     return { [LOG_FIELDS.status]: '200' };
   }
   const response = resolveClientResponse(template, mode.responseType, mode.uncustomisedStatus);
-  return { [LOG_FIELDS.errorType]: mode.responseType, [LOG_FIELDS.status]: response.statusCode, [LOG_FIELDS.resourcePath]: `/${route.path}` };
+  const fields = { [LOG_FIELDS.errorType]: mode.responseType, [LOG_FIELDS.status]: response.statusCode, [LOG_FIELDS.resourcePath]: `/${route.path}` };
+  // Lambda's status for the invoke, where it tells a throttle from a function error.
+  return mode.lambdaStatus === undefined ? fields : { ...fields, [LOG_FIELDS.lambdaStatus]: mode.lambdaStatus };
 }
 
 /** The metric filters (keys of `api.monitoring.metricFilters`) each lab route's failure is counted by. */
@@ -286,7 +291,7 @@ export function routesByMetricFilter(filterKeys: string[], routes: LabRoute[] = 
 
 /** The metric a metric filter key counts into, by the monitoring's failure causes. */
 function metricNameOf(filterKey: string): string {
-  return FAILURE_CAUSES.find((cause) => cause.responseType === filterKey)?.metricName ?? filterKey;
+  return FAILURE_CAUSES.find((cause) => cause.key === filterKey)?.metricName ?? filterKey;
 }
 
 /**
