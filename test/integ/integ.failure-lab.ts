@@ -1,8 +1,8 @@
 // Deploys the failure lab and proves every failure mode on a real AWS account: what a client gets
 // (status, JSON body, headers), what the access log says (one JSON line naming the cause, which a
 // client-chosen request id cannot forge), and that the metric filters count each cause.
-// `npx projen integ` deploys, asserts and destroys; `npx projen integ:snapshot` compares the
-// synthesized templates with the committed snapshot, without AWS.
+// Run by integ-runner: `npx projen integ` deploys, asserts and destroys; `npx projen integ:snapshot`
+// compares the lab stack's synthesized template with the committed snapshot, without AWS.
 import { ExpectedResult, IApiCall, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import {
@@ -29,8 +29,12 @@ const WAIT = { totalTimeout: Duration.minutes(5), interval: Duration.seconds(10)
 /** Waiting for a metric filter's metric to appear in ListMetrics (documented as up to 15 minutes). */
 const METRIC_WAIT = { totalTimeout: Duration.minutes(20), interval: Duration.seconds(30) };
 
-// Cross-stack references (the assertions read the API's id, URL and log group) as CDK makes them today.
-const app = new App({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong' } });
+// Cross-stack references (the assertions read the API's id, URL and log group) as CDK makes them today. No stack
+// traces (of constructs or warnings): integ-runner writes the metadata into the committed snapshot, with local paths.
+const app = new App({
+  stackTraces: false,
+  context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong', 'aws:cdk:disable-creation-stack-traces': true },
+});
 const stack = new Stack(app, 'ResilientLambdaRestApiFailureLab');
 const lab = buildFailureLab(stack);
 const responses = gatewayResponseTemplate(lab.api);
@@ -39,6 +43,9 @@ const integ = new IntegTest(app, 'FailureLab', {
   testCases: [stack],
   // Nothing to learn from deploying an older snapshot first; it would double the time.
   stackUpdateWorkflow: false,
+  // API Gateway deployments are immutable: CDK replaces the stage's deployment whenever a method changes. Without
+  // this, integ-runner calls that change destructive and fails even the snapshot update that accepts it.
+  allowDestroy: ['AWS::ApiGateway::Deployment'],
 });
 
 /** One request to a route, as the lab sends it. */
