@@ -28,6 +28,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'resilient_lambda_rest_api',
   },
 
+  // OpenAPI documents in YAML: a jsii library must bundle its non-jsii runtime dependencies. `yaml` has no
+  // dependencies of its own and reports the line and column of a parse error, which the synth error names.
+  bundledDeps: ['yaml@^2.9.1'],
+
   devDeps: [
     'aws-cdk@^2.1148.0',
     'cdk-nag@^3.0.2',

@@ -33,6 +33,8 @@ export interface CheckResult {
  */
 export interface CheckInput {
   readonly integrationTimeoutMs: number;
+  /** Where the integration timeout was given, for the messages. */
+  readonly timeoutProperty?: string;
   readonly endpointTypes: string[];
   readonly acknowledgeTimeoutQuota: boolean;
   readonly functionTimeoutSeconds?: number;
@@ -44,6 +46,8 @@ export interface CheckInput {
   readonly throttledRetryAfterSeconds?: number;
   readonly errorResponses?: ErrorResponseCheckInput[];
   readonly corsOrigins?: string[];
+  /** Where the CORS options were given, for the messages. */
+  readonly corsProperty?: string;
   readonly corsAllowCredentials?: boolean;
   readonly permissionScope?: string;
   readonly allowTestInvoke?: boolean;
@@ -127,10 +131,22 @@ export function checkJsonTemplate(property: string, template: string): string | 
   }
 }
 
-function checkErrorResponses(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+/** Where an error response override was given, for the messages: `errorResponses[0]` by default. */
+export type OverrideProperty = (index: number, type: string) => string;
+
+/**
+ * Checks error response overrides: one per type, legal status codes and header mapping
+ * expressions, JSON templates that stay JSON whatever API Gateway substitutes, and no status on a
+ * fallback type.
+ */
+export function checkErrorResponseOverrides(
+  overrides: ErrorResponseCheckInput[], propertyOf: OverrideProperty = (i) => `errorResponses[${i}]`,
+): CheckResult {
+  const errors: string[] = [];
+  const warnings: CheckWarning[] = [];
   const seen = new Set<string>();
-  (input.errorResponses ?? []).forEach((override, i) => {
-    const property = `errorResponses[${i}]`;
+  overrides.forEach((override, i) => {
+    const property = propertyOf(i, override.type);
     if (seen.has(override.type)) {
       errors.push(`${property}.type: ${override.type} is given twice; give one override per response type`);
     }
@@ -156,21 +172,29 @@ function checkErrorResponses(input: CheckInput, errors: string[], warnings: Chec
       });
     }
   });
+  return { errors, warnings };
+}
+
+function checkErrorResponses(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const result = checkErrorResponseOverrides(input.errorResponses ?? []);
+  errors.push(...result.errors);
+  warnings.push(...result.warnings);
 }
 
 function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
   const ms = input.integrationTimeoutMs;
+  const property = input.timeoutProperty ?? 'integrationOptions.timeout';
   const edge = input.endpointTypes.includes('EDGE');
   if (ms < MIN_INTEGRATION_TIMEOUT_MS) {
-    errors.push(`integrationOptions.timeout must be at least ${MIN_INTEGRATION_TIMEOUT_MS} ms; got ${ms} ms`);
+    errors.push(`${property} must be at least ${MIN_INTEGRATION_TIMEOUT_MS} ms; got ${ms} ms`);
   } else if (ms > DEFAULT_MAX_INTEGRATION_TIMEOUT_MS) {
     if (edge) {
       errors.push(
-        `integrationOptions.timeout must be from ${MIN_INTEGRATION_TIMEOUT_MS} ms to ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms on EDGE endpoints; got ${ms} ms`,
+        `${property} must be from ${MIN_INTEGRATION_TIMEOUT_MS} ms to ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms on EDGE endpoints; got ${ms} ms`,
       );
     } else if (!input.acknowledgeTimeoutQuota) {
       errors.push(
-        `integrationOptions.timeout is ${ms} ms, above the default limit of ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms. REGIONAL and PRIVATE APIs may go higher ` +
+        `${property} is ${ms} ms, above the default limit of ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms. REGIONAL and PRIVATE APIs may go higher ` +
           'once the account\'s integration timeout quota is raised; then set acknowledgeIntegrationTimeoutQuota: true. Otherwise use 50 to 29000 ms',
       );
     }
@@ -218,15 +242,16 @@ function checkLoggingAndThrottling(input: CheckInput, errors: string[], warnings
 }
 
 function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const corsProperty = input.corsProperty ?? 'defaultCorsPreflightOptions';
   for (const origin of input.corsOrigins ?? []) {
     if (origin.includes("'")) {
-      errors.push(`defaultCorsPreflightOptions.allowOrigins holds '${origin}': an origin cannot contain a single quote`);
+      errors.push(`${corsProperty}.allowOrigins holds '${origin}': an origin cannot contain a single quote`);
     }
   }
   if (input.corsAllowCredentials && (input.corsOrigins ?? []).includes('*')) {
     warnings.push({
       id: 'corsWildcardWithCredentials',
-      message: 'defaultCorsPreflightOptions allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.',
+      message: `${corsProperty} allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.`,
     });
   }
   if (input.permissionScope === 'ALL_STAGES' && input.allowTestInvoke === false) {

@@ -7,30 +7,31 @@ import {
   DEFAULT_LOG_RETENTION,
   DEFAULT_STAGE_NAME,
   DEFAULT_THROTTLED_RETRY_AFTER,
+  HandlerFacts,
   handlerFacts,
   resolveEndpointTypes,
   resolveStageOptions,
 } from './defaults';
 import { checkErrorMappings, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
-import { corsHeadersForErrors, RenderedErrorResponse, renderErrorResponses } from './error-responses';
+import { corsHeadersForErrors, ErrorResponseOverride, RenderedErrorResponse, renderErrorResponses } from './error-responses';
 import { LogGroupSettings } from './logging';
 import { planMonitoring } from './monitoring';
 import { InvokePermissionScope } from './permissions';
-import { ResilientLambdaRestApiProps } from './props';
+import { ResilienceOptions, ResilientLambdaRestApiProps } from './props';
 
 /**
- * Everything the construct builds, decided from the props before any resource exists: the props
- * for `LambdaRestApi`, what to add after it, and what the checks found.
+ * What both APIs decide the same way from their props, before any resource exists: stage
+ * defaults, the checks, the error contract, permissions scope, logging and monitoring.
  */
-export interface ApiPlan {
+export interface CommonPlan {
   /** Synth-time errors: when there is any, nothing may be built. */
   readonly errors: string[];
   /** Legal but risky choices, for the annotations. */
   readonly warnings: CheckWarning[];
-  /** The props for `LambdaRestApi`, resilient defaults filled in. */
-  readonly superProps: apigateway.LambdaRestApiProps;
-  /** The integration options of the handler, for further functions too. */
-  readonly integrationOptions: apigateway.LambdaIntegrationOptions;
+  /** Props for aws-cdk-lib's API class that both APIs set the same way. */
+  readonly baseProps: apigateway.RestApiBaseProps;
+  /** The stage options in force (the user's, resilient defaults filled in). */
+  readonly deployOptions?: apigateway.StageOptions;
   /** The integration timeout in force. */
   readonly integrationTimeout: Duration;
   /** The endpoint types in force. */
@@ -39,13 +40,13 @@ export interface ApiPlan {
   readonly acknowledgeTimeoutQuota: boolean;
   /** The literal name of the deployment stage; undefined without a deployment. */
   readonly stageName?: string;
-  /** aws-cdk-lib's two permissions per method, as the user asked; else one per function. */
-  readonly perMethodPermissions: boolean;
   /** Which stages may invoke the functions. */
   readonly permissionScope: InvokePermissionScope;
   /** Whether the console's test-invoke stage may invoke them. */
   readonly allowTestInvoke: boolean;
-  /** The gateway responses of the error contract. */
+  /** The CORS headers of error responses, name to mapping expression. */
+  readonly corsHeaders: { [name: string]: string };
+  /** The gateway responses of the error contract; empty when there are errors. */
   readonly errorResponses: RenderedErrorResponse[];
   /** How the log groups are kept. */
   readonly logSettings: LogGroupSettings;
@@ -55,6 +56,120 @@ export interface ApiPlan {
   readonly ownAccessLogGroup: boolean;
   /** Whether the user's own access log destination uses the construct's format. */
   readonly ownFormatElsewhere: boolean;
+}
+
+/** What the common plan needs besides the resilient options. */
+export interface CommonPlanInput {
+  /** The API's props as aws-cdk-lib's base class sees them. */
+  readonly api: apigateway.RestApiBaseProps;
+  /** The resilient options. */
+  readonly options: ResilienceOptions;
+  /** The integration timeout given, if any. */
+  readonly integrationTimeout?: Duration;
+  /** Where the integration timeout is given, for the messages. */
+  readonly timeoutProperty: string;
+  /** What is known of the functions behind the API. */
+  readonly functions: HandlerFacts;
+  /** The CORS options errors get, and where they were given. */
+  readonly cors?: apigateway.CorsOptions;
+  readonly corsProperty: string;
+  /** Whether the test-invoke stage may invoke the functions, as the user said. */
+  readonly allowTestInvoke?: boolean;
+  /** Error response overrides of other origins (the API document), checked by their caller. */
+  readonly extraOverrides?: ErrorResponseOverride[];
+}
+
+/**
+ * Plans what both APIs share: fills in the defaults, runs the checks (the construct's own and the
+ * monitoring options') and renders the error contract when nothing is wrong.
+ */
+export function planCommon(input: CommonPlanInput): CommonPlan {
+  const { api, options } = input;
+  const facts = input.functions;
+  const integrationTimeout = input.integrationTimeout ?? DEFAULT_INTEGRATION_TIMEOUT;
+  const deploy = api.deploy ?? true;
+  // Without a deployment there is no stage to configure (aws-cdk-lib rejects deployOptions then).
+  const deployOptions = deploy ? resolveStageOptions(api.deployOptions, facts.reservedConcurrency) : api.deployOptions ?? {};
+  const permissionScope = options.invokePermissionScope ?? (deploy ? InvokePermissionScope.DEPLOYMENT_STAGE : InvokePermissionScope.ALL_STAGES);
+  const endpointTypes = resolveEndpointTypes(api);
+  const throttledRetryAfter = options.throttledRetryAfter ?? DEFAULT_THROTTLED_RETRY_AFTER;
+  const checks = runChecks({
+    integrationTimeoutMs: integrationTimeout.toMilliseconds(),
+    timeoutProperty: input.timeoutProperty,
+    endpointTypes: endpointTypes.map(String),
+    acknowledgeTimeoutQuota: options.acknowledgeIntegrationTimeoutQuota ?? false,
+    functionTimeoutSeconds: facts.timeoutSeconds,
+    reservedConcurrency: facts.reservedConcurrency,
+    loggingLevel: deployOptions.loggingLevel,
+    dataTraceEnabled: deployOptions.dataTraceEnabled,
+    throttlingRateLimit: deployOptions.throttlingRateLimit,
+    throttlingBurstLimit: deployOptions.throttlingBurstLimit,
+    throttledRetryAfterSeconds: throttledRetryAfter.toSeconds({ integral: false }),
+    errorResponses: options.errorResponses?.map((o) => ({ ...o, type: o.type.responseType })),
+    corsOrigins: input.cors?.allowOrigins,
+    corsAllowCredentials: input.cors?.allowCredentials,
+    corsProperty: input.corsProperty,
+    permissionScope,
+    allowTestInvoke: input.allowTestInvoke,
+    deploy,
+  });
+  const ownAccessLogGroup = deploy && !deployOptions.accessLogDestination;
+  const monitoringErrors = planMonitoring(options.monitoring, {
+    hasAccessLogGroup: ownAccessLogGroup,
+    functionTimeoutKnown: facts.timeoutSeconds !== undefined,
+  }).errors;
+  const errors = [...checks.errors, ...monitoringErrors];
+  const corsHeaders = corsHeadersForErrors(input.cors);
+
+  return {
+    errors,
+    warnings: checks.warnings,
+    baseProps: {
+      endpointTypes: api.endpointConfiguration ? undefined : endpointTypes,
+      deployOptions: deploy ? deployOptions : api.deployOptions,
+      // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
+      cloudWatchRole: false,
+      cloudWatchRoleRemovalPolicy: undefined,
+    },
+    deployOptions: deploy ? deployOptions : undefined,
+    integrationTimeout,
+    endpointTypes: endpointTypes.map(String),
+    acknowledgeTimeoutQuota: options.acknowledgeIntegrationTimeoutQuota ?? false,
+    // The literal name: the Stage's stageName is a reference to the Stage, and the execution log
+    // group named after it must exist before the stage (a circular dependency otherwise).
+    stageName: deploy ? deployOptions.stageName ?? DEFAULT_STAGE_NAME : undefined,
+    permissionScope,
+    allowTestInvoke: input.allowTestInvoke ?? true,
+    corsHeaders,
+    errorResponses: errors.length === 0
+      ? renderErrorResponses({
+        throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
+        commonHeaders: corsHeaders,
+        overrides: [...options.errorResponses ?? [], ...input.extraOverrides ?? []],
+      })
+      : [],
+    logSettings: {
+      retention: options.logRetention ?? DEFAULT_LOG_RETENTION,
+      removalPolicy: options.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      encryptionKey: options.logEncryptionKey,
+    },
+    executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
+    ownAccessLogGroup,
+    ownFormatElsewhere: !ownAccessLogGroup && deploy && deployOptions.accessLogFormat?.toString() === renderAccessLogFormat(),
+  };
+}
+
+/**
+ * Everything `ResilientLambdaRestApi` builds, decided from the props before any resource exists:
+ * the props for `LambdaRestApi`, what to add after it, and what the checks found.
+ */
+export interface ApiPlan extends CommonPlan {
+  /** The props for `LambdaRestApi`, resilient defaults filled in. */
+  readonly superProps: apigateway.LambdaRestApiProps;
+  /** The integration options of the handler, for further functions too. */
+  readonly integrationOptions: apigateway.LambdaIntegrationOptions;
+  /** aws-cdk-lib's two permissions per method, as the user asked; else one per function. */
+  readonly perMethodPermissions: boolean;
 }
 
 /** Errors for error mappings given where they cannot apply, or next to what they would replace. */
@@ -76,56 +191,33 @@ function conflictingMappingProps(props: ResilientLambdaRestApiProps, custom: boo
 }
 
 /**
- * Plans the API from the props: fills in the defaults, runs every check (the construct's own, the
- * error mappings' and the monitoring options') and renders what can be rendered before any
- * resource exists, so that bad input never leaves half an API behind.
+ * Plans a `ResilientLambdaRestApi` from its props: the common plan, then the error mappings of a
+ * custom integration and the integration options, so that bad input never leaves half an API behind.
  */
 export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
-  const facts = handlerFacts(props.handler);
-  const integrationTimeout = props.integrationOptions?.timeout ?? DEFAULT_INTEGRATION_TIMEOUT;
-  const deploy = props.deploy ?? true;
-  // Without a deployment there is no stage to configure (aws-cdk-lib rejects deployOptions then).
-  const deployOptions = deploy ? resolveStageOptions(props.deployOptions, facts.reservedConcurrency) : props.deployOptions ?? {};
-  const permissionScope = props.invokePermissionScope ?? (deploy ? InvokePermissionScope.DEPLOYMENT_STAGE : InvokePermissionScope.ALL_STAGES);
-  const endpointTypes = resolveEndpointTypes(props);
-  const throttledRetryAfter = props.throttledRetryAfter ?? DEFAULT_THROTTLED_RETRY_AFTER;
-  const checks = runChecks({
-    integrationTimeoutMs: integrationTimeout.toMilliseconds(),
-    endpointTypes: endpointTypes.map(String),
-    acknowledgeTimeoutQuota: props.acknowledgeIntegrationTimeoutQuota ?? false,
-    functionTimeoutSeconds: facts.timeoutSeconds,
-    reservedConcurrency: facts.reservedConcurrency,
-    loggingLevel: deployOptions.loggingLevel,
-    dataTraceEnabled: deployOptions.dataTraceEnabled,
-    throttlingRateLimit: deployOptions.throttlingRateLimit,
-    throttlingBurstLimit: deployOptions.throttlingBurstLimit,
-    throttledRetryAfterSeconds: throttledRetryAfter.toSeconds({ integral: false }),
-    errorResponses: props.errorResponses?.map((o) => ({ ...o, type: o.type.responseType })),
-    corsOrigins: props.defaultCorsPreflightOptions?.allowOrigins,
-    corsAllowCredentials: props.defaultCorsPreflightOptions?.allowCredentials,
-    permissionScope,
+  const common = planCommon({
+    api: props,
+    options: props,
+    integrationTimeout: props.integrationOptions?.timeout,
+    timeoutProperty: 'integrationOptions.timeout',
+    functions: handlerFacts(props.handler),
+    cors: props.defaultCorsPreflightOptions,
+    corsProperty: 'defaultCorsPreflightOptions',
     allowTestInvoke: props.integrationOptions?.allowTestInvoke,
-    deploy,
   });
 
   const custom = props.integrationOptions?.proxy === false;
   // A custom integration without integration responses of the user's gets the 502 catch-all at least.
   const errorMappings = props.errorMappings ?? (custom && !props.integrationOptions?.integrationResponses ? [] : undefined);
   const mappingChecks = errorMappings ? checkErrorMappings(errorMappings) : { errors: [], warnings: [] };
-  const ownAccessLogGroup = deploy && !deployOptions.accessLogDestination;
-  const monitoringErrors = planMonitoring(props.monitoring, {
-    hasAccessLogGroup: ownAccessLogGroup,
-    functionTimeoutKnown: facts.timeoutSeconds !== undefined,
-  }).errors;
-  const errors = [...checks.errors, ...conflictingMappingProps(props, custom), ...mappingChecks.errors, ...monitoringErrors];
+  const errors = [...common.errors, ...conflictingMappingProps(props, custom), ...mappingChecks.errors];
 
-  const corsHeaders = corsHeadersForErrors(props.defaultCorsPreflightOptions);
   // Integration responses only take literal headers, so a CORS origin echo cannot go there.
-  const literalCorsHeaders = Object.fromEntries(Object.entries(corsHeaders).filter(([, value]) => value.startsWith("'")));
+  const literalCorsHeaders = Object.fromEntries(Object.entries(common.corsHeaders).filter(([, value]) => value.startsWith("'")));
   const render = errors.length === 0;
   const integrationOptions: apigateway.LambdaIntegrationOptions = {
     ...props.integrationOptions,
-    timeout: integrationTimeout,
+    timeout: common.integrationTimeout,
     // One API-scoped permission for every method, whose scope the construct narrows.
     scopePermissionToMethod: props.integrationOptions?.scopePermissionToMethod ?? false,
     allowTestInvoke: undefined,
@@ -135,44 +227,19 @@ export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
   };
 
   return {
+    ...common,
     errors,
-    warnings: [...checks.warnings, ...mappingChecks.warnings],
+    warnings: [...common.warnings, ...mappingChecks.warnings],
+    errorResponses: render ? common.errorResponses : [],
     superProps: {
       ...props,
-      endpointTypes: props.endpointConfiguration ? undefined : endpointTypes,
-      deployOptions: deploy ? deployOptions : props.deployOptions,
-      // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
-      cloudWatchRole: false,
-      cloudWatchRoleRemovalPolicy: undefined,
+      ...common.baseProps,
       integrationOptions,
       defaultMethodOptions: errorMappings && render
         ? { ...props.defaultMethodOptions, methodResponses: renderMethodResponses(errorMappings, undefined, literalCorsHeaders) }
         : props.defaultMethodOptions,
     },
     integrationOptions,
-    integrationTimeout,
-    endpointTypes: endpointTypes.map(String),
-    acknowledgeTimeoutQuota: props.acknowledgeIntegrationTimeoutQuota ?? false,
-    // The literal name: the Stage's stageName is a reference to the Stage, and the execution log
-    // group named after it must exist before the stage (a circular dependency otherwise).
-    stageName: deploy ? deployOptions.stageName ?? DEFAULT_STAGE_NAME : undefined,
     perMethodPermissions: props.integrationOptions?.scopePermissionToMethod === true,
-    permissionScope,
-    allowTestInvoke: props.integrationOptions?.allowTestInvoke ?? true,
-    errorResponses: render
-      ? renderErrorResponses({
-        throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
-        commonHeaders: corsHeaders,
-        overrides: props.errorResponses,
-      })
-      : [],
-    logSettings: {
-      retention: props.logRetention ?? DEFAULT_LOG_RETENTION,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      encryptionKey: props.logEncryptionKey,
-    },
-    executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
-    ownAccessLogGroup,
-    ownFormatElsewhere: !ownAccessLogGroup && deploy && deployOptions.accessLogFormat?.toString() === renderAccessLogFormat(),
   };
 }

@@ -1,14 +1,13 @@
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
-import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
+import { runChecks } from './checks';
 import { ResilientApiMonitoring } from './monitoring';
-import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
 import { ApiPlan, planApi } from './plan';
 import { ResilientLambdaRestApiProps } from './props';
+import { InvokeGrants, warn, wireStage } from './wiring';
 
 /**
  * A `LambdaRestApi` whose failures reach clients as documented JSON errors and reach operators
@@ -37,7 +36,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   public readonly monitoring?: ResilientApiMonitoring;
 
   private readonly plan: ApiPlan;
-  private readonly invokeArns?: InvokeSourceArns;
+  private readonly invokeGrants?: InvokeGrants;
 
   constructor(scope: Construct, id: string, props: ResilientLambdaRestApiProps) {
     const plan = planApi(props);
@@ -47,11 +46,11 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     super(scope, id, plan.superProps);
     this.plan = plan;
     this.integrationTimeout = plan.integrationTimeout;
-    plan.warnings.forEach((w) => this.warn(w));
+    plan.warnings.forEach((w) => warn(this, w));
 
     if (!plan.perMethodPermissions) {
-      this.invokeArns = invokeSourceArns(this, plan.permissionScope, plan.stageName, plan.allowTestInvoke);
-      this.grantInvoke(props.handler);
+      this.invokeGrants = new InvokeGrants(this, plan);
+      this.invokeGrants.grant(props.handler);
     }
 
     this.errorResponses = {};
@@ -64,33 +63,15 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       });
     }
 
-    const stageName = plan.stageName;
-    if (stageName === undefined) {
-      return;
-    }
-    const stage = this.deploymentStage;
-    if (plan.executionLogging) {
-      this.executionLogGroup = createExecutionLogGroup(this, this.restApiId, stage, stageName, plan.logSettings);
-    }
-    if (plan.ownAccessLogGroup) {
-      this.accessLogGroup = createAccessLogGroup(this, stage, plan.logSettings);
-    } else if (plan.ownFormatElsewhere) {
-      acknowledgeAccessLogFormat(stage);
-    }
-    this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
-      api: this,
-      stageName,
-      accessLogGroup: this.accessLogGroup,
-      executionLogGroupName: this.executionLogGroup?.logGroupName,
+    const wired = wireStage(this, plan, {
       handler: props.handler,
-      integrationTimeout: plan.integrationTimeout,
-      options: props.monitoring,
+      monitoring: props.monitoring,
+      cloudWatchRole: props.cloudWatchRole,
+      cloudWatchRoleRemovalPolicy: props.cloudWatchRoleRemovalPolicy,
     });
-    if (props.cloudWatchRole === true) {
-      createAccountCloudWatchRole(this, stage, props.cloudWatchRoleRemovalPolicy ?? RemovalPolicy.RETAIN);
-    } else if (plan.executionLogging || this.accessLogGroup) {
-      this.warn(ACCOUNT_ROLE_WARNING);
-    }
+    this.executionLogGroup = wired.executionLogGroup;
+    this.accessLogGroup = wired.accessLogGroup;
+    this.monitoring = wired.monitoring;
   }
 
   /**
@@ -116,21 +97,10 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       ...this.plan.integrationOptions,
       ...options,
       timeout,
-      scopePermissionToMethod: this.invokeArns ? false : this.plan.integrationOptions.scopePermissionToMethod,
-      allowTestInvoke: this.invokeArns ? undefined : options.allowTestInvoke,
+      scopePermissionToMethod: this.invokeGrants ? false : this.plan.integrationOptions.scopePermissionToMethod,
+      allowTestInvoke: this.invokeGrants ? undefined : options.allowTestInvoke,
     });
-    this.grantInvoke(handler);
+    this.invokeGrants?.grant(handler);
     return integration;
-  }
-
-  /** One invoke permission for a function (and one for test-invoke), unless permissions are per method. */
-  private grantInvoke(handler: lambda.IFunction): void {
-    if (this.invokeArns && !grantApiInvoke(this, handler, this.invokeArns)) {
-      this.warn(IMPORTED_FUNCTION_WARNING);
-    }
-  }
-
-  private warn(warning: CheckWarning): void {
-    Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
   }
 }
