@@ -41,8 +41,8 @@ export interface WiredStage {
 
 /** What the stage wiring needs besides the plan. */
 export interface StageWiringOptions {
-  /** The function monitoring watches. */
-  readonly handler: lambda.IFunction;
+  /** The function monitoring watches; without one, no monitoring. */
+  readonly handler?: lambda.IFunction;
   /** The user's monitoring options. */
   readonly monitoring?: MonitoringOptions;
   /** Whether the construct manages the account's CloudWatch Logs role. */
@@ -70,7 +70,7 @@ export function wireStage(api: apigateway.RestApiBase, plan: CommonPlan, options
   } else if (plan.ownFormatElsewhere) {
     acknowledgeAccessLogFormat(stage);
   }
-  const monitoring = new ResilientApiMonitoring(api, 'Monitoring', {
+  const monitoring = options.handler && new ResilientApiMonitoring(api, 'Monitoring', {
     api,
     stageName,
     accessLogGroup,
