@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AlarmFactory, alarmName, fitDescription, MAX_DESCRIPTION_LENGTH, Sensitivity } from '../src/alarm-factory';
+import { AlarmFactory, alarmName, fitDescription, MAX_DESCRIPTION_LENGTH, Sensitivity } from '../../src/monitoring/alarm-factory';
 
 const METRIC = new cloudwatch.Metric({ namespace: 'Test', metricName: 'Things', statistic: 'Sum', period: cdk.Duration.minutes(5) });
 
