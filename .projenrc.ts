@@ -132,6 +132,15 @@ project.addTask('example', {
   ],
 });
 
+// The OpenAPI example: a YAML document bound to a function by ResilientSpecRestApi.
+project.addTask('example:openapi', {
+  description: 'Synthesize the OpenAPI example app into cdk.out/openapi and print the template path',
+  steps: [
+    { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/openapi/app.ts" --output cdk.out/openapi' },
+    { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out/openapi' },
+  ],
+});
+
 // The README's tables are generated from the code; test/readme.test.ts fails when they are stale.
 project.addTask('readme', {
   description: 'Regenerate the generated tables in README.md',
