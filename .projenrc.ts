@@ -153,6 +153,12 @@ project.addTask('bench', {
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
 });
 
+// The OpenAPI benchmark: ResilientSpecRestApi against a hand-written SpecRestApi and LambdaRestApi at 100 to 3,000 operations.
+project.addTask('bench:spec', {
+  description: 'Synthesize 100, 1,000 and 3,000 operations with ResilientSpecRestApi, SpecRestApi and LambdaRestApi; write the OpenAPI section of BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/spec.ts',
+});
+
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.
 project.addTask('consumer-check', {
   description: 'Install dist/js/*.tgz into a temporary app next to aws-cdk-lib and synthesize a stack',

@@ -12,6 +12,7 @@ import * as path from 'path';
 import { Alternative, ALTERNATIVES, ApiShape } from './apis';
 import { renderScalingSvg, ScalingSeries } from './plot';
 import { ALTERNATIVE_COLORS, Machine, Measurement, renderReport, Search } from './report';
+import { SECTION_END, SECTION_START, withSpecSection } from './spec';
 import { median, peakHeapFromGcTrace } from './stats';
 import { MeasureRequest, MeasureResult, SearchRequest, SearchResult } from './synth-child';
 
@@ -157,7 +158,14 @@ function runBenchmark(): void {
     warmRuns: MAIN_WARM_RUNS,
     scalingWarmSamples: SCALING_WARM_RUNS - WARMUP,
   });
-  fs.writeFileSync(path.join(ROOT, 'BENCHMARKS.md'), report.markdown);
+  const benchmarksFile = path.join(ROOT, 'BENCHMARKS.md');
+  // The OpenAPI section comes from bench/spec.ts: keep it.
+  const previous = fs.existsSync(benchmarksFile) ? fs.readFileSync(benchmarksFile, 'utf8') : '';
+  const specStart = previous.indexOf(SECTION_START);
+  const specEnd = previous.indexOf(SECTION_END);
+  fs.writeFileSync(benchmarksFile, specStart >= 0 && specEnd > specStart
+    ? withSpecSection(report.markdown, previous.slice(specStart, specEnd + SECTION_END.length))
+    : report.markdown);
   fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify({ machine: host, main, scaling, searches }, undefined, 1));
   process.stdout.write(`${report.tables}\n`);
   log(`wrote BENCHMARKS.md in ${durationS.toFixed(0)} s; medians: ${main.map((m) => `${m.alternative} ${median(m.coldCpuMs).toFixed(0)} ms CPU`).join(', ')}`);

@@ -63,12 +63,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       });
     }
 
-    const wired = wireStage(this, plan, {
-      handler: props.handler,
-      monitoring: props.monitoring,
-      cloudWatchRole: props.cloudWatchRole,
-      cloudWatchRoleRemovalPolicy: props.cloudWatchRoleRemovalPolicy,
-    });
+    const wired = wireStage(this, plan, props.handler, props);
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;

@@ -63,12 +63,7 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
     this.latestDeployment?.addToLogicalId(plan.document);
     this.node.addValidation({ validate: () => checkDocumentSize(Stack.of(this).resolve(plan.document)) });
 
-    const wired = wireStage(this, plan, {
-      handler: plan.monitoredFunction,
-      monitoring: props.monitoring,
-      cloudWatchRole: props.cloudWatchRole,
-      cloudWatchRoleRemovalPolicy: props.cloudWatchRoleRemovalPolicy,
-    });
+    const wired = wireStage(this, plan, plan.monitoredFunction, props);
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;

@@ -39,10 +39,8 @@ export interface WiredStage {
   readonly monitoring?: ResilientApiMonitoring;
 }
 
-/** What the stage wiring needs besides the plan. */
+/** The user's props the stage wiring reads. */
 export interface StageWiringOptions {
-  /** The function monitoring watches; without one, no monitoring. */
-  readonly handler?: lambda.IFunction;
   /** The user's monitoring options. */
   readonly monitoring?: MonitoringOptions;
   /** Whether the construct manages the account's CloudWatch Logs role. */
@@ -53,9 +51,12 @@ export interface StageWiringOptions {
 
 /**
  * Wires what both APIs add to their deployment stage after aws-cdk-lib built it: the log groups,
- * monitoring, and the account's CloudWatch Logs role (or the warning that it is not managed).
+ * monitoring of the stage and of `handler` (none without one), and the account's CloudWatch Logs
+ * role (or the warning that it is not managed).
  */
-export function wireStage(api: apigateway.RestApiBase, plan: CommonPlan, options: StageWiringOptions): WiredStage {
+export function wireStage(
+  api: apigateway.RestApiBase, plan: CommonPlan, handler: lambda.IFunction | undefined, options: StageWiringOptions,
+): WiredStage {
   const stageName = plan.stageName;
   if (stageName === undefined) {
     return {};
@@ -70,12 +71,12 @@ export function wireStage(api: apigateway.RestApiBase, plan: CommonPlan, options
   } else if (plan.ownFormatElsewhere) {
     acknowledgeAccessLogFormat(stage);
   }
-  const monitoring = options.handler && new ResilientApiMonitoring(api, 'Monitoring', {
+  const monitoring = handler && new ResilientApiMonitoring(api, 'Monitoring', {
     api,
     stageName,
     accessLogGroup,
     executionLogGroupName: executionLogGroup?.logGroupName,
-    handler: options.handler,
+    handler,
     integrationTimeout: plan.integrationTimeout,
     options: options.monitoring,
   });

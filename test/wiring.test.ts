@@ -13,14 +13,14 @@ describe('wireStage', () => {
     const stack = newStack();
     const api = new apigateway.RestApi(stack, 'Api', { deploy: false });
     api.root.addMethod('GET');
-    expect(wireStage(api, planFor({ deploy: false }), { handler: newHandler(stack) })).toEqual({});
+    expect(wireStage(api, planFor({ deploy: false }), newHandler(stack), {})).toEqual({});
   });
 
   test('creates the log groups but no monitoring without a function to watch', () => {
     const stack = newStack();
     const api = new apigateway.RestApi(stack, 'Api', { cloudWatchRole: false });
     api.root.addMethod('GET');
-    const wired = wireStage(api, planFor({}), {});
+    const wired = wireStage(api, planFor({}), undefined, {});
     expect(wired.monitoring).toBeUndefined();
     expect(wired.accessLogGroup).toBeDefined();
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
