@@ -6,7 +6,8 @@
  * alternatives taking turns; the figures go into the OpenAPI section of BENCHMARKS.md (between its
  * markers, which `npx projen bench` keeps).
  *
- * Run as `bench/spec.ts child <alternative> <operations> <resultFile>` it measures one synth.
+ * Run as `bench/spec.ts child <alternative> <operations> <resultFile>` it measures one synth; as
+ * `bench/spec.ts render` it writes the section again from the raw results in bench/out.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -121,7 +122,10 @@ function child(alternative: SpecAlternative, count: number, resultFile: string):
     };
   } catch (e) {
     const cpu = process.cpuUsage(start);
-    result = { cpuMs: (cpu.user + cpu.system) / 1000, error: (e as Error).message.split('\n')[0].slice(0, 300) };
+    // A validation error lists its messages on the lines after the first: keep the one that says what failed.
+    const lines = (e as Error).message.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+    const message = lines.find((l) => /bytes|limit/.test(l)) ?? lines[0];
+    result = { cpuMs: (cpu.user + cpu.system) / 1000, error: message.replace(/^\[[^\]]*\]\s*/, '').slice(0, 300) };
   }
   fs.rmSync(outdir, { recursive: true, force: true });
   fs.writeFileSync(resultFile, JSON.stringify(result));
@@ -161,7 +165,8 @@ function section(results: Map<string, ChildResult[]>, minutes: number): string {
   for (const count of SIZES) {
     for (const alternative of SPEC_ALTERNATIVES) {
       const runs = results.get(`${alternative}/${count}`)!;
-      const r = runs[0];
+      // Every run of a case gives the same figures; the last one's messages are the most complete.
+      const r = runs[runs.length - 1];
       const figure = (v: number | undefined) => (v === undefined ? '-' : v.toLocaleString('en-US'));
       rows.push(`| ${count.toLocaleString('en-US')} | ${LABELS[alternative]} | ${figure(r.resources)} | ${figure(r.permissions)} | ` +
         `${figure(r.templateBytes)} | ${median(runs.map((x) => x.cpuMs)).toFixed(0)} | ${verdict(r)} |`);
@@ -221,15 +226,32 @@ function main(): void {
       }
     }
   }
+  const minutes = (Date.now() - started) / 60_000;
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify({ minutes, results: Object.fromEntries(results) }, undefined, 1));
+  writeSection(results, minutes);
+}
+
+const RESULTS_FILE = path.join(OUT_DIR, 'spec-results.json');
+
+function writeSection(results: Map<string, ChildResult[]>, minutes: number): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
-  const block = section(results, (Date.now() - started) / 60_000);
+  const block = section(results, minutes);
   fs.writeFileSync(file, withSpecSection(fs.readFileSync(file, 'utf8'), block));
-  fs.writeFileSync(path.join(OUT_DIR, 'spec-results.json'), JSON.stringify(Object.fromEntries(results), undefined, 1));
   process.stdout.write(`${block}\n`);
+}
+
+/** Writes the section again from the raw results of the last run (`bench/spec.ts render`), without measuring. */
+function render(): void {
+  const raw = JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8'));
+  // A run before the file held its duration: take it from the section it wrote.
+  const minutes = raw.minutes ?? Number(/One run of ([\d.]+) minutes/.exec(fs.readFileSync(path.join(ROOT, 'BENCHMARKS.md'), 'utf8'))?.[1]);
+  writeSection(new Map(Object.entries<ChildResult[]>(raw.results ?? raw)), minutes);
 }
 
 if (process.argv[2] === 'child') {
   child(process.argv[3] as SpecAlternative, Number(process.argv[4]), process.argv[5]);
+} else if (process.argv[2] === 'render') {
+  render();
 } else if (require.main === module) {
   main();
 }
