@@ -154,7 +154,8 @@ const LABELS: Record<SpecAlternative, string> = {
 
 function verdict(r: ChildResult): string {
   if (r.error) {
-    return `**fails at synth**: ${r.error.replace(/\|/g, '\\|')}`;
+    // The error's first clause says what failed; the rest is advice.
+    return `**fails at synth**: ${r.error.replace(/ \(.*$/, '').replace(/\|/g, '\\|')}`;
   }
   return r.exceeded!.length === 0 ? 'yes' : `**no**: ${r.exceeded!.map((e) => e.replace(/ \(.*/, '')).join(', ')}`;
 }
@@ -197,7 +198,8 @@ function section(results: Map<string, ChildResult[]>, minutes: number): string {
     'function ARNs, which CloudFormation resolves only inside the template (text included with `AWS::Include` counts',
     'in the processed template too), so an API that large must be split. `ResilientSpecRestApi` says so at synth.',
     '',
-    `One run of ${minutes.toFixed(1)} minutes on the machine described below (a shared machine: compare ratios).`,
+    `One run of ${minutes.toFixed(1)} minutes, ${new Date().toISOString().slice(0, 10)}, on the machine described below (shared with other work:`,
+    'compare ratios). `LambdaRestApi` at 3,000 operations spends most of its time in aws-cdk-lib\'s validation of an 8 MB template.',
     SECTION_END,
   ].join('\n');
 }
