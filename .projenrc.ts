@@ -15,7 +15,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
   minNodeVersion: '20.0.0',
 
-  cdkVersion: '2.276.0',
+  // The floor: the devDependency is pinned to it and the peer is ^cdkVersion. Why 2.257.0 and 10.5.1, and how both
+  // ends are tested (here at the floor, .ci/run again at the newest): README "Supported versions".
+  cdkVersion: '2.257.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
@@ -31,21 +33,32 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // OpenAPI documents in YAML: a jsii library must bundle its non-jsii runtime dependencies. `yaml` has no
   // dependencies of its own and reports the line and column of a parse error, which the synth error names.
   bundledDeps: ['yaml@^2.9.1'],
+  // The ResilienceChecks pack extends cdk-nag's NagPack (the library's entry loads it; npm 7+ installs it).
+  peerDeps: ['cdk-nag@^3.0.2'],
+  // `npx resilient-lambda-rest-api audit cdk.out/Stack.template.json`: the pack's rules over a template.
+  bin: { 'resilient-lambda-rest-api': 'lib/audit/cli.js' },
 
   devDeps: [
     'aws-cdk@^2.1148.0',
-    'cdk-nag@^3.0.2',
     'fast-check@^4.10.2',
     'velocityjs@^2',
     '@aws-cdk/aws-service-spec',
-    '@aws-solutions-constructs/aws-apigateway-lambda@2.104.0',
+    // bench/ only; 2.100.1 is the newest whose aws-cdk-lib peer (^2.239.0) admits the floor.
+    '@aws-solutions-constructs/aws-apigateway-lambda@2.100.1',
+    // aws-cdk-lib's own range at the floor, at the top of node_modules: aws-solutions-constructs wants an older
+    // major, and npm ci drops a copy nested under aws-cdk-lib (it has bundled dependencies), leaving it none.
+    '@aws-cdk/cloud-assembly-schema@^53.25.0',
+    // The integ tests' assertions. Not @aws-cdk/integ-runner: its newest release (2.197.10) reads cloud
+    // assemblies up to schema 53 and aws-cdk-lib 2.276 writes 55, so scripts/integ.ts does its jobs.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
   ],
 
   jestOptions: {
     // A changed snapshot must fail the build, never be rewritten silently.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/'],
+      // test/integ holds CDK apps deployed by `npx projen integ`, not jest suites.
+      testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/', '/test/integ/'],
       setupFiles: ['<rootDir>/test/jest.setup.ts'],
       maxWorkers: 2,
       coverageThreshold: {
@@ -68,9 +81,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
 // Our registry lacks unrs-resolver@1.13.0's non-Linux bindings, so its lock entry breaks `npm ci`.
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
-// One cloud-assembly-schema for everyone: aws-solutions-constructs pins an older major, and npm ci then
-// drops the copy nested under aws-cdk-lib, which jsii needs.
-project.package.addPackageResolutions('@aws-cdk/cloud-assembly-schema@55.6.0');
 
 // No test run may pass by running nothing (no --passWithNoTests).
 const jestTask = project.addTask('test:jest', { description: 'Run the jest suites', exec: 'jest --ci', receiveArgs: true });
@@ -151,6 +161,32 @@ project.addTask('readme', {
 project.addTask('bench', {
   description: 'Synthesize the same APIs with LambdaRestApi, aws-solutions-constructs and this library; write BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/run.ts',
+});
+project.addTask('bench:profile', {
+  description: 'CPU-profile the app process of cdk synth, this library against plain LambdaRestApi; print where the time goes',
+  exec: 'ts-node --prefer-ts-exts bench/profile.ts',
+});
+
+// What the cdk-nag packs cost on the 200-method API: ResilienceChecks next to AwsSolutions (a section of BENCHMARKS.md).
+project.addTask('bench:nag', {
+  description: 'Time ResilienceChecks and AwsSolutions on the 200-method API; write their section of BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/nag.ts',
+});
+
+// Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha): deploy the failure lab and assert on AWS, or
+// check the committed snapshots without AWS (CI). See scripts/integ.ts for why not integ-runner.
+project.addTask('integ', {
+  description: 'Deploy each integ test app with your AWS credentials, run its assertions, print the results and destroy it',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts deploy',
+  receiveArgs: true,
+});
+project.addTask('integ:snapshot', {
+  description: 'Synthesize each integ test app and compare it with its committed snapshot (no AWS)',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts snapshot',
+});
+project.addTask('integ:snapshot:update', {
+  description: 'Rewrite the committed integ test snapshots from a fresh synthesis (review the diff)',
+  exec: 'ts-node --prefer-ts-exts scripts/integ.ts snapshot --update',
 });
 
 // The OpenAPI benchmark: ResilientSpecRestApi against a hand-written SpecRestApi and LambdaRestApi at 100 to 3,000 operations.

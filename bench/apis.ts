@@ -1,9 +1,9 @@
-import { ApiGatewayToLambda } from '@aws-solutions-constructs/aws-apigateway-lambda';
+import type { ApiGatewayToLambda } from '@aws-solutions-constructs/aws-apigateway-lambda';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
-import { ResilientLambdaRestApi } from '../src';
+import type { ResilientLambdaRestApi } from '../src';
 
 /** The three ways a user can put a REST API in front of Lambda functions. */
 export const ALTERNATIVES = ['LambdaRestApi', 'ApiGatewayToLambda', 'ResilientLambdaRestApi'] as const;
@@ -28,6 +28,52 @@ export const STACK_RESOURCE_LIMIT_CONTEXT = '@aws-cdk/core:stackResourceLimit';
 /** The stack's name; it becomes part of every generated function name and permission statement id. */
 export const STACK_NAME = 'BenchApiStack';
 
+/**
+ * The environment variable naming where this library is loaded from: the whole-process benchmark
+ * points it at JavaScript compiled from src/, as a user gets it from npm; unset, the TypeScript
+ * sources are loaded (through ts-node).
+ */
+export const LIBRARY_ENV = 'BENCH_LIBRARY';
+
+/** Builds one alternative's API object in a stack, with the function of the default integration. */
+export type ApiBuilder = (stack: Stack, handler: lambda.Function) => apigateway.RestApi;
+
+/** The constructors a builder needs, loaded on demand so that an app only loads the library it uses. */
+interface Libraries {
+  readonly ApiGatewayToLambda: typeof ApiGatewayToLambda;
+  readonly ResilientLambdaRestApi: typeof ResilientLambdaRestApi;
+}
+
+/** `require`, because `import()` stays a native ESM import here, which would bypass ts-node and compiled paths alike. */
+function load<T>(id: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(id) as T;
+}
+
+/**
+ * Loads the library of one alternative (and no other, so that a whole-process measurement of
+ * plain `LambdaRestApi` does not pay for loading the others) and returns its builder.
+ */
+export function loadBuilder(alternative: Alternative): ApiBuilder {
+  switch (alternative) {
+    case 'LambdaRestApi':
+      return (stack, handler) => new apigateway.LambdaRestApi(stack, 'Api', { handler, proxy: false });
+    case 'ApiGatewayToLambda': {
+      const lib = load<Pick<Libraries, 'ApiGatewayToLambda'>>('@aws-solutions-constructs/aws-apigateway-lambda');
+      return (stack, handler) => new lib.ApiGatewayToLambda(stack, 'Api', { existingLambdaObj: handler, apiGatewayProps: { proxy: false } }).apiGateway;
+    }
+    case 'ResilientLambdaRestApi': {
+      const lib = load<Pick<Libraries, 'ResilientLambdaRestApi'>>(process.env[LIBRARY_ENV] ?? '../src');
+      return (stack, handler) => new lib.ResilientLambdaRestApi(stack, 'Api', { handler, proxy: false });
+    }
+  }
+}
+
+/** Every alternative's builder. */
+export function loadBuilders(): Record<Alternative, ApiBuilder> {
+  return Object.fromEntries(ALTERNATIVES.map((a) => [a, loadBuilder(a)])) as Record<Alternative, ApiBuilder>;
+}
+
 function handlerFunction(stack: Stack, index: number): lambda.Function {
   return new lambda.Function(stack, `Handler${index}`, {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -36,43 +82,44 @@ function handlerFunction(stack: Stack, index: number): lambda.Function {
   });
 }
 
-/** The API object and, for the routes, the function of the default integration. */
-function buildApi(stack: Stack, alternative: Alternative, handler: lambda.Function): apigateway.RestApi {
-  switch (alternative) {
-    case 'LambdaRestApi':
-      return new apigateway.LambdaRestApi(stack, 'Api', { handler, proxy: false });
-    case 'ApiGatewayToLambda':
-      return new ApiGatewayToLambda(stack, 'Api', { existingLambdaObj: handler, apiGatewayProps: { proxy: false } }).apiGateway;
-    case 'ResilientLambdaRestApi':
-      return new ResilientLambdaRestApi(stack, 'Api', { handler, proxy: false });
-  }
+/** Ours binds further functions through `api.lambdaIntegration(fn)`; it is recognised by that method. */
+function isOurs(api: apigateway.RestApi): api is ResilientLambdaRestApi {
+  return typeof (api as Partial<ResilientLambdaRestApi>).lambdaIntegration === 'function';
+}
+
+/** The app every benchmark synthesizes in: the feature flags `cdk init` writes, CDK's 500-resource check off. */
+export function benchApp(outdir?: string): App {
+  return new App({ outdir, context: { ...CURRENTLY_RECOMMENDED_FLAGS, [STACK_RESOURCE_LIMIT_CONTEXT]: 0 } });
 }
 
 /**
- * Builds the same API with one alternative, each at its defaults, in an app with the feature flags
- * `cdk init` writes: method i is `GET /r{i}`; the first function is the construct's handler (the
- * default integration) and the others are bound as each alternative documents: a default
- * `LambdaIntegration` for aws-cdk-lib and aws-solutions-constructs, `api.lambdaIntegration(fn)` for ours.
- * The cloud assembly goes to `outdir` (a temporary directory if left out). CDK's own checks of the
- * 500-resource limit (at synth, and in its template validation) are switched off so that the
- * benchmark can count past it.
+ * Adds a stack with the API of one alternative, at its defaults: method i is `GET /r{i}`; the
+ * first function is the construct's handler (the default integration) and the others are bound as
+ * each alternative documents: a default `LambdaIntegration` for aws-cdk-lib and
+ * aws-solutions-constructs, `api.lambdaIntegration(fn)` for ours. CDK's template validation of
+ * the 500-resource limit is acknowledged so that the benchmark can count past it.
  */
-export function buildApp(alternative: Alternative, shape: ApiShape, outdir?: string): App {
-  const app = new App({ outdir, context: { ...CURRENTLY_RECOMMENDED_FLAGS, [STACK_RESOURCE_LIMIT_CONTEXT]: 0 } });
-  const stack = new Stack(app, STACK_NAME);
+export function addApiStack(app: App, build: ApiBuilder, shape: ApiShape, stackName: string = STACK_NAME): Stack {
+  const stack = new Stack(app, stackName);
   Validations.of(stack).acknowledge({ id: 'CloudFormation-Validate::F0007', reason: 'The benchmark counts resources past the 500 limit and checks the limit itself' });
   const handlers = Array.from({ length: shape.functions }, (_, f) => handlerFunction(stack, f));
-  const api = buildApi(stack, alternative, handlers[0]);
-  // Each alternative binds further functions its own documented way: ours through api.lambdaIntegration.
+  const api = build(stack, handlers[0]);
   const integrations = handlers.map((h, f) => {
     if (f === 0) {
       return undefined;
     }
-    return api instanceof ResilientLambdaRestApi ? api.lambdaIntegration(h) : new apigateway.LambdaIntegration(h);
+    return isOurs(api) ? api.lambdaIntegration(h) : new apigateway.LambdaIntegration(h);
   });
   for (let i = 0; i < shape.methods; i++) {
     const f = Math.floor((i * shape.functions) / shape.methods);
     api.root.addResource(`r${i}`).addMethod('GET', integrations[f]);
   }
+  return stack;
+}
+
+/** An app with the one stack of one alternative's API; the cloud assembly goes to `outdir` (a temporary directory if left out). */
+export function buildApp(build: ApiBuilder, shape: ApiShape, outdir?: string): App {
+  const app = benchApp(outdir);
+  addApiStack(app, build, shape);
   return app;
 }

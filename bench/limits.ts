@@ -1,5 +1,5 @@
-import { FUNCTION_POLICY_LIMIT_BYTES } from './policy';
 import { TemplateStats } from './template-stats';
+import { FUNCTION_POLICY_LIMIT_BYTES } from '../src/policy-size';
 
 /** A hard limit that stops a deploy, and how to read it off a synthesized stack. */
 export interface HardLimit {

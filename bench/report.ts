@@ -1,10 +1,10 @@
 /** BENCHMARKS.md, written from the figures of one run. */
-import { Alternative, ALTERNATIVE_LABELS, ApiShape, STACK_NAME } from './apis';
+import { Alternative, ALTERNATIVE_LABELS, ALTERNATIVES, ApiShape, STACK_NAME } from './apis';
 import { HARD_LIMITS } from './limits';
-import { DEPLOY_VALUES } from './policy';
-import { median } from './stats';
+import { formatRatio, median, pairedRatios, spread } from './stats';
 import { Probe } from './synth-child';
 import { TemplateStats } from './template-stats';
+import { DEPLOY_VALUES } from '../src/policy-size';
 
 /** The machine the run took place on. */
 export interface Machine {
@@ -14,6 +14,7 @@ export interface Machine {
   readonly os: string;
   readonly node: string;
   readonly awsCdkLib: string;
+  readonly awsCdkCli: string;
   readonly solutionsConstructs: string;
   readonly date: string;
   /** One-minute load average when the run started and ended. */
@@ -21,19 +22,38 @@ export interface Machine {
   readonly loadAverageEnd?: number;
 }
 
-/** Every process's figures for one alternative on one API. */
+/** One `cdk synth` of the app in a process tree of its own. */
+export interface ProcessRun {
+  /** Wall-clock and CPU milliseconds of the whole `cdk synth` (CLI, app process, every thread). */
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  /** Wall-clock and CPU milliseconds of the synth within the app process (cold: the first in the process). */
+  readonly synthMs: number;
+  readonly synthCpuMs: number;
+  readonly peakHeapMiB: number;
+  readonly heapBeforeMiB: number;
+}
+
+/** The settled warm synths of one alternative in one process. */
+export interface WarmWindow {
+  /** CPU and wall-clock milliseconds of the last synths, the window that showed the time had settled. */
+  readonly cpuMs: number[];
+  readonly wallMs: number[];
+  /** Synths of this alternative in the process, the window included. */
+  readonly synths: number;
+  /** Whether every alternative in the process settled. */
+  readonly settled: boolean;
+}
+
+/** Every figure of one alternative on one API. */
 export interface Measurement {
   readonly alternative: Alternative;
   readonly shape: ApiShape;
-  /** Wall-clock and CPU milliseconds of the cold synth, one per process. */
-  readonly coldMs: number[];
-  readonly coldCpuMs: number[];
-  /** Wall-clock and CPU milliseconds of the warm synths. */
-  readonly warmMs: number[];
-  readonly warmCpuMs: number[];
-  readonly peakHeapMiB: number[];
-  readonly heapBeforeMiB: number[];
-  /** The template's figures (the same in every process). */
+  /** Whole-process runs, by round: index i of every alternative ran in the same round. */
+  readonly runs: ProcessRun[];
+  /** Warm windows, by process: index i of every alternative comes from the same process and rounds. */
+  readonly warm: WarmWindow[];
+  /** The template's figures (the same in every run, or the benchmark stops). */
   readonly stats: TemplateStats;
 }
 
@@ -45,16 +65,23 @@ export interface Search {
   readonly probes: Probe[];
 }
 
+/** When warm synths count as settled. */
+export interface WarmSettings {
+  readonly window: number;
+  readonly tolerance: number;
+  readonly maxRounds: number;
+}
+
 export interface ReportInput {
   readonly machine: Machine;
-  readonly main: Measurement[];
-  readonly scaling: Measurement[];
+  readonly measurements: Measurement[];
+  /** The sizes of the headline, `cdk synth` of the whole app. */
+  readonly headlineShapes: ApiShape[];
+  /** The size of the detail table. */
+  readonly mainShape: ApiShape;
   readonly searches: Search[];
   readonly durationS: number;
-  readonly warmup: number;
-  readonly warmRuns: number;
-  /** Warm synths per process in the scaling run. */
-  readonly scalingWarmSamples: number;
+  readonly warm: WarmSettings;
 }
 
 export const ALTERNATIVE_COLORS: Record<Alternative, string> = {
@@ -79,8 +106,29 @@ const WHAT_IT_BUYS: Record<string, string> = {
 };
 
 const ms = (v: number): string => (Number.isFinite(v) ? v.toFixed(0) : '–');
+const sec = (v: number): string => (Number.isFinite(v) ? (v / 1000).toFixed(1) : '–');
 const int = (v: number): string => (Number.isFinite(v) ? v.toLocaleString('en-US') : '–');
-const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+
+/** Median with min–max, formatted by `f`. */
+function withRange(values: number[], f: (v: number) => string): string {
+  const s = spread(values);
+  return values.length > 1 ? `${f(s.median)} (${f(s.min)}–${f(s.max)})` : f(s.median);
+}
+
+const runs = (m: Measurement, pick: (r: ProcessRun) => number): number[] => m.runs.map(pick);
+const warmSamples = (m: Measurement, pick: (w: WarmWindow) => number[]): number[] => m.warm.flatMap(pick);
+
+/** Paired ratios of ours to another: whole-process runs of the same round, warm synths of the same process and round. */
+function coldRatios(a: Measurement, b: Measurement, pick: (r: ProcessRun) => number): number[] {
+  return pairedRatios(runs(a, pick), runs(b, pick));
+}
+function warmRatios(a: Measurement, b: Measurement, pick: (w: WarmWindow) => number[]): number[] {
+  return a.warm.flatMap((w, i) => (b.warm[i] ? pairedRatios(pick(w), pick(b.warm[i])) : []));
+}
+
+function find(input: ReportInput, alternative: Alternative, shape: ApiShape): Measurement | undefined {
+  return input.measurements.find((m) => m.alternative === alternative && m.shape.methods === shape.methods && m.shape.functions === shape.functions);
+}
 
 function policyBytes(stats: TemplateStats): number {
   return stats.policies[0]?.bytes ?? 0;
@@ -103,27 +151,72 @@ export function fixedOverhead(ours: TemplateStats, plain: TemplateStats, functio
   return ours.resources - (plain.resources - plain.permissions + functions);
 }
 
-function mainTable(input: ReportInput): string {
-  const rows = input.main.map((m) => [
-    ALTERNATIVE_LABELS[m.alternative],
-    `${ms(median(m.coldCpuMs))} (${ms(median(m.coldMs))})`,
-    `${ms(median(m.warmCpuMs))} (${ms(median(m.warmMs))})`,
-    median(m.peakHeapMiB).toFixed(0),
-    int(m.stats.resources),
-    int(m.stats.permissions),
-    int(policyBytes(m.stats)),
-    int(m.stats.templateBytes),
+const OURS: Alternative = 'ResilientLambdaRestApi';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+const shapeLabel = (shape: ApiShape): string => `${plural(shape.methods, 'method')} on ${plural(shape.functions, 'function')}`;
+const PEERS: Alternative[] = ['LambdaRestApi', 'ApiGatewayToLambda'];
+
+function headlineTable(input: ReportInput): string {
+  const header = input.headlineShapes.map((s) => `${s.methods} method${s.methods === 1 ? '' : 's'}: CPU s | ${s.methods} method${s.methods === 1 ? '' : 's'}: wall s`).join(' | ');
+  const rows = ALTERNATIVES.map((alternative) => [
+    ALTERNATIVE_LABELS[alternative],
+    ...input.headlineShapes.flatMap((shape) => {
+      const m = find(input, alternative, shape)!;
+      return [withRange(runs(m, (r) => r.cpuMs), sec), withRange(runs(m, (r) => r.wallMs), sec)];
+    }),
+  ]);
+  const ratioRows = PEERS.map((peer) => [
+    `ours ÷ ${peer}`,
+    ...input.headlineShapes.flatMap((shape) => {
+      const ours = find(input, OURS, shape)!;
+      const other = find(input, peer, shape)!;
+      return [formatRatio(coldRatios(ours, other, (r) => r.cpuMs)), formatRatio(coldRatios(ours, other, (r) => r.wallMs))];
+    }),
   ]);
   return [
-    '| | synth, cold: CPU ms (wall ms) | synth, warm: CPU ms (wall ms) | peak heap (MiB) | resources | `AWS::Lambda::Permission` | function policy (bytes, est.) | template (bytes) |',
+    `| | ${header} |`,
+    `|---|${input.headlineShapes.map(() => '--:|--:|').join('')}`,
+    ...[...rows, ...ratioRows].map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function mainTable(input: ReportInput): string {
+  const rows = ALTERNATIVES.map((alternative) => {
+    const m = find(input, alternative, input.mainShape)!;
+    return [
+      ALTERNATIVE_LABELS[m.alternative],
+      `${withRange(runs(m, (r) => r.synthCpuMs), ms)}; wall ${ms(median(runs(m, (r) => r.synthMs)))}`,
+      `${withRange(warmSamples(m, (w) => w.cpuMs), ms)}; wall ${ms(median(warmSamples(m, (w) => w.wallMs)))}`,
+      median(runs(m, (r) => r.peakHeapMiB)).toFixed(0),
+      int(m.stats.resources),
+      int(m.stats.permissions),
+      int(policyBytes(m.stats)),
+      int(m.stats.templateBytes),
+    ];
+  });
+  return [
+    '| | synth in the app process, cold: CPU ms | synth, warm (settled): CPU ms | peak heap (MiB) | resources | `AWS::Lambda::Permission` | function policy (bytes, est.) | template (bytes) |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 }
 
+function mainRatios(input: ReportInput): string {
+  const ours = find(input, OURS, input.mainShape)!;
+  return PEERS.map((peer) => {
+    const other = find(input, peer, input.mainShape)!;
+    return `- ours ÷ ${peer}: cold synth CPU ${formatRatio(coldRatios(ours, other, (r) => r.synthCpuMs))}, ` +
+      `wall ${formatRatio(coldRatios(ours, other, (r) => r.synthMs))}; ` +
+      `warm synth CPU ${formatRatio(warmRatios(ours, other, (w) => w.cpuMs))}, wall ${formatRatio(warmRatios(ours, other, (w) => w.wallMs))}.`;
+  }).join('\n');
+}
+
 function scalingTable(input: ReportInput): string {
-  const rows = input.scaling.map((m) => {
+  const sorted = [...input.measurements].sort((a, b) => a.shape.functions - b.shape.functions || a.shape.methods - b.shape.methods);
+  const rows = sorted.map((m) => {
     const over = exceeded(m.stats);
+    const plain = find(input, 'LambdaRestApi', m.shape)!;
     return [
       `${m.shape.methods}`,
       `${m.shape.functions}`,
@@ -133,14 +226,16 @@ function scalingTable(input: ReportInput): string {
       permissionsPerFunction(m.stats),
       int(policyBytes(m.stats)),
       int(m.stats.templateBytes),
-      ms(median(m.coldCpuMs)),
-      ms(median(m.warmCpuMs)),
+      sec(median(runs(m, (r) => r.cpuMs))),
+      ms(median(runs(m, (r) => r.synthCpuMs))),
+      ms(median(warmSamples(m, (w) => w.cpuMs))),
+      m.alternative === 'LambdaRestApi' ? '1' : formatRatio(warmRatios(m, plain, (w) => w.cpuMs)),
       over.length === 0 ? 'yes' : `**no**: ${over.join(', ')}`,
     ];
   });
   return [
-    '| methods | functions | alternative | resources | permissions | permissions per function | largest function policy (bytes, est.) | template (bytes) | synth, cold (CPU ms) | synth, warm (CPU ms) | within the limits? |',
-    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|---|',
+    '| methods | functions | alternative | resources | permissions | permissions per function | largest function policy (bytes, est.) | template (bytes) | `cdk synth` (CPU s) | synth, cold (CPU ms) | synth, warm (CPU ms) | warm ÷ `LambdaRestApi` | within the limits? |',
+    '|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 }
@@ -160,10 +255,10 @@ function searchTable(input: ReportInput): string {
 }
 
 function overheadSection(input: ReportInput): string {
-  const byAlt = (list: Measurement[], a: Alternative): Measurement => list.find((m) => m.alternative === a)!;
-  const plain = byAlt(input.main, 'LambdaRestApi').stats;
-  const solutions = byAlt(input.main, 'ApiGatewayToLambda').stats;
-  const ours = byAlt(input.main, 'ResilientLambdaRestApi').stats;
+  const main = input.mainShape;
+  const plain = find(input, 'LambdaRestApi', main)!.stats;
+  const solutions = find(input, 'ApiGatewayToLambda', main)!.stats;
+  const ours = find(input, OURS, main)!.stats;
   const types = [...new Set([...Object.keys(plain.resourceTypes), ...Object.keys(solutions.resourceTypes), ...Object.keys(ours.resourceTypes)])];
   const count = (s: TemplateStats, t: string): number => s.resourceTypes[t] ?? 0;
   const rows = types
@@ -173,18 +268,15 @@ function overheadSection(input: ReportInput): string {
       const buys = diff !== 0 || t === 'AWS::Lambda::Permission' ? WHAT_IT_BUYS[t] ?? '(not described by the benchmark: see the construct\'s README)' : '';
       return `| \`${t}\` | ${count(plain, t)} | ${count(solutions, t)} | ${count(ours, t)} | ${diff > 0 ? `+${diff}` : diff} | ${buys} |`;
     });
-  const shapes = [...input.scaling.filter((m) => m.shape.functions === 1), ...input.main]
-    .filter((m) => m.alternative === 'ResilientLambdaRestApi')
+  const shapes = input.measurements
+    .filter((m) => m.alternative === OURS && m.shape.functions === 1)
     .sort((a, b) => a.shape.methods - b.shape.methods)
-    .map((m) => {
-      const plainHere = [...input.scaling, ...input.main].find((p) => p.alternative === 'LambdaRestApi' && p.shape.methods === m.shape.methods && p.shape.functions === m.shape.functions)!;
-      return `${m.shape.methods} → ${fixedOverhead(m.stats, plainHere.stats, m.shape.functions)}`;
-    });
-  const overhead = fixedOverhead(ours, plain, input.main[0].shape.functions);
+    .map((m) => `${m.shape.methods} → ${fixedOverhead(m.stats, find(input, 'LambdaRestApi', m.shape)!.stats, m.shape.functions)}`);
+  const overhead = fixedOverhead(ours, plain, main.functions);
   return [
-    `What the routes need is a plain \`LambdaRestApi\` with one API-scoped permission per function. Beyond that, \`ResilientLambdaRestApi\` adds **${overhead} resources** at ${input.main[0].shape.methods} methods; by number of methods on one function: ${shapes.join(', ')}. The overhead does not grow with the API.`,
+    `What the routes need is a plain \`LambdaRestApi\` with one API-scoped permission per function. Beyond that, \`ResilientLambdaRestApi\` adds **${overhead} resources** at ${main.methods} methods; by number of methods on one function: ${shapes.join(', ')}. The overhead does not grow with the API.`,
     '',
-    `Resources by type, ${input.main[0].shape.methods} methods on one function:`,
+    `Resources by type, ${main.methods} methods on one function:`,
     '',
     '| type | `LambdaRestApi` | `ApiGatewayToLambda` | `ResilientLambdaRestApi` | ours − `LambdaRestApi` | what ours buys with it |',
     '|---|--:|--:|--:|--:|---|',
@@ -192,30 +284,43 @@ function overheadSection(input: ReportInput): string {
   ].join('\n');
 }
 
-function targets(input: ReportInput): string {
-  const get = (list: Measurement[], a: Alternative, methods: number, functions = 1): Measurement | undefined =>
-    list.find((m) => m.alternative === a && m.shape.methods === methods && m.shape.functions === functions);
-  const methods = input.main[0].shape.methods;
-  const ours = get(input.main, 'ResilientLambdaRestApi', methods)!;
-  const plain = get(input.main, 'LambdaRestApi', methods)!;
-  const verdict = (a: number[], b: number[]): string => `${ratio(median(a), median(b))} (${median(a) / median(b) <= 1.5 ? 'met' : '**not met**'})`;
-  const lines = [
-    `- **Synth time at most 1.5× plain \`LambdaRestApi\`** (${methods} methods, medians of CPU time): `
-      + `cold ${verdict(ours.coldCpuMs, plain.coldCpuMs)}, warm ${verdict(ours.warmCpuMs, plain.warmCpuMs)}. `
-      + `Wall clock: cold ${ratio(median(ours.coldMs), median(plain.coldMs))}, warm ${ratio(median(ours.warmMs), median(plain.warmMs))}.`,
-  ];
-  const big = [200, 100, 50].map((n) => [get(input.scaling, 'ResilientLambdaRestApi', n), get(input.scaling, 'LambdaRestApi', n)] as const).find(([o, p]) => o && p);
-  if (big) {
-    const [o, p] = big;
-    lines.push(`  At ${o!.shape.methods} methods (one process each, so noisier): CPU cold ${ratio(median(o!.coldCpuMs), median(p!.coldCpuMs))}, warm ${ratio(median(o!.warmCpuMs), median(p!.warmCpuMs))}.`);
+/** Whether paired ratios meet a target: by every pair, by the median only, or not. */
+function verdict(ratios: number[], target: number): string {
+  const s = spread(ratios);
+  if (s.max <= target) {
+    return 'met';
   }
-  const oneFunction = input.scaling.filter((m) => m.alternative === 'ResilientLambdaRestApi' && m.shape.functions === 1);
+  return s.median <= target ? 'met by the median' : '**not met**';
+}
+
+function targets(input: ReportInput): string {
+  const plainOf = (shape: ApiShape): Measurement => find(input, 'LambdaRestApi', shape)!;
+  const oursOf = (shape: ApiShape): Measurement => find(input, OURS, shape)!;
+  const whole = input.headlineShapes.map((shape) => {
+    const r = coldRatios(oursOf(shape), plainOf(shape), (run) => run.cpuMs);
+    return `${shape.methods} method${shape.methods === 1 ? '' : 's'} ${formatRatio(r)}: ${verdict(r, 1.1)}`;
+  });
+  const warmAt = (shape: ApiShape, target: number): string => {
+    const r = warmRatios(oursOf(shape), plainOf(shape), (w) => w.cpuMs);
+    return `${shape.methods} methods${shape.functions > 1 ? ` on ${shape.functions} functions` : ''} ${formatRatio(r)}: ${verdict(r, target)}`;
+  };
+  const larger = input.measurements
+    .filter((m) => m.alternative === OURS && m.shape.methods >= 50)
+    .sort((a, b) => a.shape.functions - b.shape.functions || a.shape.methods - b.shape.methods)
+    .map((m) => warmAt(m.shape, 1.0));
+  const lines = [
+    `- **Whole \`cdk synth\` at most 1.10× plain \`LambdaRestApi\`** (CPU time, paired rounds): ${whole.join('; ')}.`,
+    `- **Warm synth at most 1.3× plain at ${input.mainShape.methods} methods**: ${warmAt(input.mainShape, 1.3)}. **At most 1.0× from 50 methods on**: ${larger.join('; ')}.`,
+  ];
+  const oneFunction = input.measurements
+    .filter((m) => m.alternative === OURS && m.shape.functions === 1)
+    .sort((a, b) => a.shape.methods - b.shape.methods);
   const perFunction = [...new Set(oneFunction.map((m) => m.stats.permissions))];
   lines.push(`- **Permissions per function constant in the number of methods**: ${oneFunction.map((m) => `${m.shape.methods} → ${m.stats.permissions}`).join(', ')} (${perFunction.length === 1 ? 'met' : '**not met**'}).`);
-  const spread = input.scaling.find((m) => m.alternative === 'ResilientLambdaRestApi' && m.shape.functions > 1);
-  if (spread) {
-    const counts = spread.stats.policies.map((p) => p.permissions);
-    lines.push(`  With further functions bound through \`api.lambdaIntegration(fn)\` (${spread.shape.methods} methods over ${spread.shape.functions} functions): ` +
+  const spreadOver = input.measurements.find((m) => m.alternative === OURS && m.shape.functions > 1);
+  if (spreadOver) {
+    const counts = spreadOver.stats.policies.map((p) => p.permissions);
+    lines.push(`  With further functions bound through \`api.lambdaIntegration(fn)\` (${spreadOver.shape.methods} methods over ${spreadOver.shape.functions} functions): ` +
       `${Math.min(...counts)} to ${Math.max(...counts)} permissions per function.`);
   }
   return lines.join('\n');
@@ -224,11 +329,24 @@ function targets(input: ReportInput): string {
 /** The report, and the tables alone for the console. */
 export function renderReport(input: ReportInput): { markdown: string; tables: string } {
   const m = input.machine;
-  const heapBase = median(input.main.flatMap((x) => x.heapBeforeMiB));
+  const main = input.mainShape;
+  const mainRuns = find(input, OURS, main)!.runs.length;
+  const headlineRounds = find(input, OURS, input.headlineShapes[0])!.runs.length;
+  const heapBase = median(ALTERNATIVES.flatMap((a) => runs(find(input, a, main)!, (r) => r.heapBeforeMiB)));
+  const windows = input.measurements.flatMap((x) => x.warm);
+  const unsettled = input.measurements.filter((x) => x.alternative === OURS && x.warm.some((w) => !w.settled));
+  const synthsToSettle = spread(windows.map((w) => w.synths));
+  const mainWarmProcesses = find(input, OURS, main)!.warm.length;
   const tables = [
-    `## ${input.main[0].shape.methods} GET methods on one function`,
+    '## What a user waits for: `cdk synth`',
+    '',
+    headlineTable(input),
+    '',
+    `## ${main.methods} GET methods on one function`,
     '',
     mainTable(input),
+    '',
+    mainRatios(input),
     '',
     '## Scaling',
     '',
@@ -249,34 +367,60 @@ stops the deploy.
 
 ![Resources and function policy size against methods, with the 500-resource and 20 KiB limits](bench/scaling.svg)
 
+Every ratio on this page is the median of paired samples, taken under the same conditions (the same
+round of processes, or the same round within one process), with their smallest and largest in
+parentheses. Where that range crosses 1.0 the page says "crosses 1.0": those samples do not show
+either alternative faster, whatever the median says. A target counts as met when every pair meets it,
+"met by the median" when only the median does.
+
 ## Targets
 
 ${targets(input)}
 - **Fixed overhead**: see [What the construct adds](#what-the-construct-adds).
 
-## ${input.main[0].shape.methods} GET methods on one function
+## What a user waits for: \`cdk synth\`
 
-Synth times are CPU milliseconds (wall-clock in parentheses), medians over ${input.main[0].coldMs.length} fresh processes per alternative (cold) and over synths
-${input.warmup + 1} to ${input.warmRuns} within each of those processes (warm, ${input.main[0].warmMs.length} samples). Peak heap is the median
-over the same processes and includes about ${heapBase.toFixed(0)} MiB of modules loaded before the synth.
+The whole \`cdk synth\` of an app holding the API and nothing else: the aws-cdk CLI ${m.awsCdkCli} starts,
+runs the app (\`node -r ts-node/register/transpile-only bench/app.ts\`, which loads only the alternative's
+library, this one compiled to JavaScript as npm ships it), the app synthesizes, the CLI reads the cloud
+assembly. CPU seconds are those of every process and thread of the run; wall seconds run from start to
+exit. Medians over ${headlineRounds} rounds, min–max in parentheses; in each round every alternative runs
+once, a different one first each round, and the ratios pair the runs of the same round.
+
+${headlineTable(input)}
+
+## ${main.methods} GET methods on one function
+
+*Cold* is the synth inside the app process of the same ${mainRuns} runs (building the app and \`app.synth()\`,
+every module already loaded): what \`cdk synth\` spends on the synth itself, V8 compiling the code
+and aws-cdk-lib building its template-validation engine included. *Warm* is a later synth in a process that has
+done several: the alternatives take turns (A B C, then C B A, ...) in ${mainWarmProcesses} process${mainWarmProcesses === 1 ? '' : 'es'}, each first
+synthesizing all three in one untimed app so that aws-cdk-lib's template-validation engine is built for every
+resource type before any clock starts (aws-cdk-lib ${m.awsCdkLib} rebuilds it whenever a template holds a type it
+was not built for). The turns go on until each alternative's time per synth has stopped falling: the median of its last
+${input.warm.window} synths is at most ${(input.warm.tolerance * 100).toFixed(0)}% below the median of the ${input.warm.window} before (V8 has
+stopped compiling and optimising), at most ${input.warm.maxRounds} rounds; those last ${input.warm.window} are the figures. Medians with min–max in parentheses.
+Peak heap is the median over the runs and includes about ${heapBase.toFixed(0)} MiB of modules loaded before the synth.
 
 ${mainTable(input)}
 
-CPU time relative to plain \`LambdaRestApi\`: ${input.main.map((x) => `${x.alternative} cold ${ratio(median(x.coldCpuMs), median(input.main[0].coldCpuMs))}, warm ${ratio(median(x.warmCpuMs), median(input.main[0].warmCpuMs))}`).join('; ')}.
+${mainRatios(input)}
 
 ## Scaling
 
 Methods \`GET /r{i}\` on one function, and 200 methods spread in equal blocks over 10 functions
 (the first function is the default integration; the others are bound with \`new LambdaIntegration(fn)\` for aws-cdk-lib and
 aws-solutions-constructs, and with \`api.lambdaIntegration(fn)\` for this library, as each documents).
-Synth times here come from one process per row (one cold synth, median of ${input.scalingWarmSamples} warm synths after ${input.warmup} discarded).
+Beyond the headline sizes, \`cdk synth\` and the cold synth come from one run per row; warm figures come from
+one process per size (${input.warm.window} pairs), as described above. Warm synths settled after
+${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per alternative${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'process')})`).join(' and ')} they did not settle within ${input.warm.maxRounds} rounds**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
 "Within the limits" checks ${HARD_LIMITS.map((l) => `${l.name} (${l.limit.toLocaleString('en-US')} ${l.unit})`).join(', ')}.
 
 ${scalingTable(input)}
 
 ## Most methods in one stack
 
-Found by synthesizing: starting from the scaling sizes, the benchmark doubles the number of methods on one
+Found by synthesizing: starting from the sizes above, the benchmark doubles the number of methods on one
 function until a stack breaks a hard limit, then bisects to the largest one that does not. aws-cdk-lib
 ${input.machine.awsCdkLib} also refuses to synthesize a stack above 500 resources (\`TooManyResourcesInStack\`); the benchmark
 switches that check off (context \`@aws-cdk/core:stackResourceLimit: 0\`) so that it can count past it.
@@ -299,13 +443,15 @@ ${overheadSection(input)}
 | OS | ${m.os} |
 | Node.js | ${m.node} |
 | aws-cdk-lib | ${m.awsCdkLib} |
+| aws-cdk (CLI) | ${m.awsCdkCli} |
 | @aws-solutions-constructs/aws-apigateway-lambda | ${m.solutionsConstructs} |
 | Date | ${m.date} |
 | Load average (1 min) at start / end | ${m.loadAverage.toFixed(2)} / ${(m.loadAverageEnd ?? NaN).toFixed(2)} |
 | Duration of the run | ${(input.durationS / 60).toFixed(1)} min |
 
-Timings depend on the machine and on whatever else runs on it; the alternatives take turns, so load
-falls on all of them alike. Compare ratios, not absolute times, across machines.
+Timings depend on the machine and on whatever else runs on it; the alternatives take turns and the
+ratios pair samples taken side by side, so load falls on all of them alike, but a loaded machine
+widens every spread. Compare ratios, not absolute times, across machines.
 
 ## How to rerun
 
@@ -315,7 +461,9 @@ npx projen bench
 
 It is not part of \`npx projen test\` or the build. It rewrites this file and \`bench/scaling.svg\`
 (and \`bench/scaling.png\` where \`rsvg-convert\` from librsvg is installed), prints the tables, and keeps
-the raw figures in \`bench/out/results.json\` (not committed).
+the raw figures in \`bench/out/results.json\` (not committed). \`npx projen bench:profile\` writes CPU
+profiles of \`cdk synth\`'s app process, ours and plain \`LambdaRestApi\`, to \`bench/out/\` and prints where
+the time goes, by package and by function.
 
 ## How it is measured
 
@@ -325,16 +473,17 @@ the raw figures in \`bench/out/results.json\` (not committed).
   \`new ApiGatewayToLambda(stack, 'Api', { existingLambdaObj: handler, apiGatewayProps: { proxy: false } })\`,
   \`new ResilientLambdaRestApi(stack, 'Api', { handler, proxy: false })\`; then method *i* is
   \`api.root.addResource('r' + i).addMethod('GET', integration)\`.
-- **Synth time.** Every measurement runs in a fresh \`node\` process (TypeScript transpiled by ts-node, all modules
-  imported before the clock starts). The clock covers building the app and the constructs and \`app.synth()\`
+- **\`cdk synth\`.** The CLI runs with \`--quiet --no-notices --no-version-reporting\` and telemetry off, writing to a
+  temporary directory; CPU time is the user and system time of the whole process tree (bash's \`times\` after
+  it exits), which other load on the machine inflates far less than wall-clock time. Both are reported.
+- **Synth time in a process.** The clock covers building the app and the constructs and \`app.synth()\`
   (which includes aws-cdk-lib's built-in template validation and writing the cloud assembly), not Node or
-  module start-up. *Cold* is the first synth in the process, what \`cdk synth\` pays, and includes code that
-  aws-cdk-lib loads lazily and V8 compiling it. *Warm* is a later synth of the same API in the same process,
-  the construct's own cost. Both are reported as CPU time of the process during the synth (user and system,
-  all threads, from \`process.cpuUsage()\`), which other load on the machine inflates far less than wall-clock
-  time; wall-clock medians are in parentheses in the first table and every sample is in \`bench/out/results.json\`.
+  module start-up; CPU time is the process's user and system time over all threads (\`process.cpuUsage()\`).
+  *Cold* is the first synth in the process, what \`cdk synth\` pays, and includes code that aws-cdk-lib loads
+  lazily, V8 compiling it and the template-validation engine being built. *Warm* is a settled later synth of
+  the same API, the construct's own cost once everything is compiled. Every sample is in \`bench/out/results.json\`.
 - **Peak heap.** V8's heap in use during the cold synth: the largest of the sizes before each garbage collection
-  (V8's \`--trace-gc\`, switched on for the synth only) and the size at its end. It is not the process's RSS.
+  (V8's \`--trace-gc\`, switched on for the synth only, in the app process of \`cdk synth\`) and the size at its end. It is not the process's RSS.
 - **Resources and permissions** are counted in the synthesized template.
 - **Function policy** is estimated: each \`AWS::Lambda::Permission\` becomes the statement Lambda stores
   (\`Sid\`, \`Effect\`, \`Principal: { Service }\`, \`Action\`, \`Resource\` = the function ARN,

@@ -1,85 +1,181 @@
 /**
  * `npx projen bench`: synthesizes the same API with aws-cdk-lib's LambdaRestApi,
- * aws-solutions-constructs' ApiGatewayToLambda and ResilientLambdaRestApi, each measurement in a
- * fresh Node process, one after the other on this machine; prints the tables and writes
- * BENCHMARKS.md and the scaling chart (bench/scaling.svg, and bench/scaling.png where
- * rsvg-convert is installed). Raw results go to bench/out/.
+ * aws-solutions-constructs' ApiGatewayToLambda and ResilientLambdaRestApi on this machine, the
+ * alternatives always taking turns; prints the tables and writes BENCHMARKS.md and the scaling
+ * chart (bench/scaling.svg, and bench/scaling.png where rsvg-convert is installed). Raw results go
+ * to bench/out/. `--quick` runs one round of everything and writes the page to bench/out/ only, to
+ * check the script; `--report-only` renders the page again from the last results.
+ *
+ * Three kinds of measurement:
+ * - whole process (the headline): `cdk synth` of the app, through the aws-cdk CLI, one process per
+ *   run; also gives the cold synth within the app process and its peak heap;
+ * - warm: every alternative synthesized in turns in one process until the per-synth time settles;
+ * - search: the largest API within the hard limits.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Alternative, ALTERNATIVES, ApiShape } from './apis';
+import { Alternative, ALTERNATIVES, ApiShape, LIBRARY_ENV, STACK_NAME } from './apis';
+import { AppResult, RESULT_ENV } from './app';
+import { compileLibrary } from './compile-library';
 import { renderScalingSvg, ScalingSeries } from './plot';
-import { ALTERNATIVE_COLORS, Machine, Measurement, renderReport, Search } from './report';
-import { SECTION_END, SECTION_START, withSpecSection } from './spec';
-import { median, peakHeapFromGcTrace } from './stats';
-import { MeasureRequest, MeasureResult, SearchRequest, SearchResult } from './synth-child';
+import { ALTERNATIVE_COLORS, Machine, Measurement, ProcessRun, renderReport, Search, WarmSettings, WarmWindow } from './report';
+import { childCpuMsFromTimes, median, peakHeapFromGcTrace } from './stats';
+import { SearchRequest, SearchResult, WarmRequest, WarmResult } from './synth-child';
+import { templateStats, TemplateStats } from './template-stats';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'out');
+const QUICK = process.argv.includes('--quick');
 
-/** The representative API of the main table. */
+/** The example-sized APIs of the headline: `cdk synth` of the whole app, ours against each peer. */
+const HEADLINE_SHAPES: ApiShape[] = [{ methods: 1, functions: 1 }, { methods: 10, functions: 1 }];
+/** Rounds of whole-process runs at the headline sizes; each round runs every alternative once. */
+const HEADLINE_ROUNDS = QUICK ? 1 : 5;
+/** The representative API of the detail table. */
 const MAIN_SHAPE: ApiShape = { methods: 10, functions: 1 };
-/** Fresh processes per alternative for the main table. */
-const MAIN_PROCESSES = 5;
-/** Synths per process after the cold one; the first WARMUP of them are discarded. */
-const MAIN_WARM_RUNS = 5;
-const WARMUP = 2;
-/** The scaling sizes: methods on one function, then spread over ten. */
+/** The larger sizes: methods on one function, then spread over ten; one whole-process round each. */
 const SCALING_SHAPES: ApiShape[] = [
-  { methods: 1, functions: 1 },
   { methods: 50, functions: 1 },
   { methods: 100, functions: 1 },
   { methods: 200, functions: 1 },
   { methods: 200, functions: 10 },
 ];
-const SCALING_WARM_RUNS = 4;
+/** Warm synths: settled when the median of each alternative's last `window` is at most `tolerance` below that of the `window` before. */
+const WARM: WarmSettings = { window: 5, tolerance: 0.05, maxRounds: QUICK ? 10 : 30 };
+/** Warm processes at the main size (each starts with a different alternative); one at the others. */
+const MAIN_WARM_PROCESSES = QUICK ? 1 : 3;
+
+const CDK_CLI = path.join(ROOT, 'node_modules', '.bin', 'cdk');
+const CHILD_ENV = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), CDK_DISABLE_CLI_TELEMETRY: 'true' };
+
+/**
+ * The sections other scripts write: cdk-nag's (`npx projen bench:nag`, bench/nag.ts) and the OpenAPI
+ * one (`npx projen bench:spec`, bench/spec.ts); kept, before the Machine section.
+ */
+function withKeptSections(markdown: string): string {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const sections = ['nag', 'spec'].map((name) => new RegExp(`<!-- generated:${name} -->\\n[\\s\\S]*?<!-- /generated:${name} -->\\n`).exec(previous)?.[0] ??
+    `<!-- generated:${name} -->\n<!-- /generated:${name} -->\n`);
+  return markdown.replace('## Machine', `${sections.join('\n')}\n## Machine`);
+}
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-/** Runs one request in a fresh Node process and returns its result and its stdout (the GC trace). */
-function runChild<T>(request: Omit<MeasureRequest, 'resultFile'> | Omit<SearchRequest, 'resultFile'>): { result: T; stdout: string } {
+const sameShape = (a: ApiShape, b: ApiShape): boolean => a.methods === b.methods && a.functions === b.functions;
+
+/** The alternatives in the order of one round: each round starts with the next one, so that no alternative always goes first. */
+function rotated(round: number): Alternative[] {
+  return ALTERNATIVES.map((_, i) => ALTERNATIVES[(i + round) % ALTERNATIVES.length]);
+}
+
+/**
+ * Runs `cdk synth` of the benchmark's app in a fresh process tree, as a user does: the aws-cdk CLI,
+ * which starts the app with ts-node (transpile-only), which loads the library compiled to JavaScript.
+ * CPU time is that of the whole tree (bash's `times`), wall-clock time from start to exit.
+ */
+function runCdkSynth(alternative: Alternative, shape: ApiShape, library: string): { run: ProcessRun; stats: TemplateStats } {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cdk-out-'));
+  const resultFile = path.join(OUT_DIR, `app-${process.pid}.json`);
+  const app = `"${process.execPath}" -r ts-node/register/transpile-only bench/app.ts ${alternative} ${shape.methods} ${shape.functions}`;
+  try {
+    const start = process.hrtime.bigint();
+    const child = spawnSync('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bash',
+      CDK_CLI, 'synth', '--quiet', '--no-notices', '--no-version-reporting', '--output', outdir, '--app', app], {
+      cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: { ...CHILD_ENV, [LIBRARY_ENV]: library, [RESULT_ENV]: resultFile },
+    });
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    if (child.status !== 0) {
+      throw new Error(`cdk synth failed (${alternative}, ${JSON.stringify(shape)}):\n${child.stderr}`);
+    }
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as AppResult;
+    const text = fs.readFileSync(path.join(outdir, `${STACK_NAME}.template.json`), 'utf8');
+    return {
+      run: {
+        wallMs,
+        cpuMs: childCpuMsFromTimes(child.stderr),
+        synthMs: result.synthMs,
+        synthCpuMs: result.synthCpuMs,
+        peakHeapMiB: Math.max(result.heapBeforeMiB, result.heapAfterMiB, peakHeapFromGcTrace(child.stdout)),
+        heapBeforeMiB: result.heapBeforeMiB,
+      },
+      stats: templateStats(JSON.parse(text), STACK_NAME, Buffer.byteLength(text)),
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+    fs.rmSync(resultFile, { force: true });
+  }
+}
+
+/** Runs one request in a fresh Node process and returns its result. */
+function runChild<T>(request: Omit<WarmRequest, 'resultFile'> | Omit<SearchRequest, 'resultFile'>): T {
   const resultFile = path.join(OUT_DIR, `child-${process.pid}.json`);
   const child = spawnSync(
     process.execPath,
     ['-r', require.resolve('ts-node/register/transpile-only'), path.join(__dirname, 'synth-child.ts'), JSON.stringify({ ...request, resultFile })],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') } },
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: CHILD_ENV },
   );
   if (child.status !== 0) {
     throw new Error(`bench child failed (${JSON.stringify(request)}):\n${child.stderr}`);
   }
   const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T;
   fs.rmSync(resultFile);
-  return { result, stdout: child.stdout };
+  return result;
 }
 
-/** Measures every alternative on one API, `processes` times each, taking turns so that any load on the machine falls on all alike. */
-function measureShape(shape: ApiShape, processes: number, warmRuns: number): Measurement[] {
-  const byAlternative = new Map<Alternative, Measurement>();
-  for (let round = 0; round < processes; round++) {
-    for (let i = 0; i < ALTERNATIVES.length; i++) {
-      const alternative = ALTERNATIVES[(i + round) % ALTERNATIVES.length];
-      const { result, stdout } = runChild<MeasureResult>({ kind: 'measure', alternative, shape, warmRuns });
-      const previous = byAlternative.get(alternative);
-      const peakHeapMiB = Math.max(result.heapBeforeMiB, result.heapAfterMiB, peakHeapFromGcTrace(stdout));
-      byAlternative.set(alternative, {
-        alternative,
-        shape,
-        coldMs: [...(previous?.coldMs ?? []), result.coldMs],
-        coldCpuMs: [...(previous?.coldCpuMs ?? []), result.coldCpuMs],
-        warmMs: [...(previous?.warmMs ?? []), ...result.warmMs.slice(WARMUP)],
-        warmCpuMs: [...(previous?.warmCpuMs ?? []), ...result.warmCpuMs.slice(WARMUP)],
-        peakHeapMiB: [...(previous?.peakHeapMiB ?? []), peakHeapMiB],
-        heapBeforeMiB: [...(previous?.heapBeforeMiB ?? []), result.heapBeforeMiB],
-        stats: result.stats,
-      });
-      log(`${alternative} ${shape.methods} methods / ${shape.functions} fn: cold ${result.coldCpuMs.toFixed(0)} ms CPU / ${result.coldMs.toFixed(0)} ms wall, ${result.stats.resources} resources`);
+/**
+ * The same resources and permissions wherever an API is synthesized, or the benchmark is wrong.
+ * Template bytes are compared only between in-process synths: `cdk synth` adds path metadata.
+ */
+function sameStats(where: string, a: TemplateStats, b: TemplateStats, compareBytes: boolean): void {
+  const key = (t: TemplateStats): string => JSON.stringify(compareBytes ? t : { ...t, templateBytes: 0 });
+  if (key(a) !== key(b)) {
+    throw new Error(`${where}: the template differs between runs:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+  }
+}
+
+/**
+ * Whole-process runs of every alternative on one API, `rounds` rounds, then `warmProcesses` warm
+ * processes. The template figures are those of the in-process synths (no path metadata).
+ */
+function measureShape(shape: ApiShape, rounds: number, warmProcesses: number, library: string): Measurement[] {
+  const label = `${shape.methods} methods / ${shape.functions} fn`;
+  const runs = new Map<Alternative, ProcessRun[]>(ALTERNATIVES.map((a) => [a, []]));
+  const cliStats = new Map<Alternative, TemplateStats>();
+  for (let round = 0; round < rounds; round++) {
+    for (const alternative of rotated(round)) {
+      const { run, stats } = runCdkSynth(alternative, shape, library);
+      runs.get(alternative)!.push(run);
+      const first = cliStats.get(alternative);
+      if (first) {
+        sameStats(`${alternative} ${label}`, first, stats, false);
+      }
+      cliStats.set(alternative, stats);
+      log(`cdk synth ${alternative} ${label}: ${(run.cpuMs / 1000).toFixed(1)} s CPU / ${(run.wallMs / 1000).toFixed(1)} s wall (synth ${run.synthCpuMs.toFixed(0)} ms CPU)`);
     }
   }
-  return ALTERNATIVES.map((a) => byAlternative.get(a)!);
+  const warm = new Map<Alternative, WarmWindow[]>(ALTERNATIVES.map((a) => [a, []]));
+  const stats = new Map<Alternative, TemplateStats>();
+  for (let p = 0; p < warmProcesses; p++) {
+    const result = runChild<WarmResult>({ kind: 'warm', shape, alternatives: rotated(p), ...WARM });
+    for (const series of result.series) {
+      const where = `${series.alternative} ${label}`;
+      sameStats(where, stats.get(series.alternative) ?? series.stats, series.stats, true);
+      sameStats(where, cliStats.get(series.alternative) ?? series.stats, series.stats, false);
+      stats.set(series.alternative, series.stats);
+      warm.get(series.alternative)!.push({
+        cpuMs: series.cpuMs.slice(-WARM.window), wallMs: series.wallMs.slice(-WARM.window), synths: series.cpuMs.length, settled: result.settled,
+      });
+    }
+    log(`warm ${label}: ${result.settled ? 'settled' : '**did not settle**'} after ${result.rounds} rounds; medians ${result.series.map((s) => `${s.alternative} ${median(s.cpuMs.slice(-WARM.window)).toFixed(0)} ms CPU`).join(', ')}`);
+  }
+  return ALTERNATIVES.map((alternative) => ({
+    alternative, shape, runs: runs.get(alternative)!, warm: warm.get(alternative)!, stats: stats.get(alternative)!,
+  }));
 }
 
 /** Brackets the search with what the scaling run already showed, then lets a child bisect. */
@@ -89,7 +185,7 @@ function searchMaxMethods(alternative: Alternative, scaling: Measurement[], exce
     .sort((a, b) => a.shape.methods - b.shape.methods);
   const fits = Math.max(1, ...oneFunction.filter((m) => !exceeds(m)).map((m) => m.shape.methods));
   const failsAt = oneFunction.find((m) => m.shape.methods > fits && exceeds(m))?.shape.methods;
-  const { result } = runChild<SearchResult>({ kind: 'search', alternative, fits, failsAt });
+  const result = runChild<SearchResult>({ kind: 'search', alternative, fits, failsAt });
   log(`${alternative}: at most ${result.maxMethods} methods (${result.firstFailure.exceeded.join('; ')})`);
   return { alternative, ...result };
 }
@@ -104,29 +200,16 @@ function machine(): Machine {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     awsCdkLib: version('aws-cdk-lib'),
+    awsCdkCli: version('aws-cdk'),
     solutionsConstructs: version('@aws-solutions-constructs/aws-apigateway-lambda'),
     date: new Date().toISOString().slice(0, 10),
     loadAverage: os.loadavg()[0],
   };
 }
 
-function runBenchmark(): void {
-  const started = Date.now();
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const host = machine();
-
-  log(`main table: ${MAIN_SHAPE.methods} methods, ${MAIN_PROCESSES} processes per alternative`);
-  const main = measureShape(MAIN_SHAPE, MAIN_PROCESSES, MAIN_WARM_RUNS);
-
-  log('scaling');
-  const scaling = SCALING_SHAPES.flatMap((shape) => measureShape(shape, 1, SCALING_WARM_RUNS));
-
-  log('largest API per alternative');
-  const exceeds = (m: Measurement): boolean => m.stats.resources > 500 || (m.stats.policies[0]?.bytes ?? 0) > 20_480;
-  const searches = ALTERNATIVES.map((a) => searchMaxMethods(a, scaling, exceeds));
-
+function writeChart(scaling: Measurement[], searches: Search[]): void {
   const series: ScalingSeries[] = ALTERNATIVES.map((alternative) => {
-    const mine = scaling.filter((m) => m.alternative === alternative);
+    const mine = scaling.filter((m) => m.alternative === alternative && m.shape.methods !== MAIN_SHAPE.methods);
     const spread = mine.find((m) => m.shape.functions > 1);
     return {
       label: alternative,
@@ -144,31 +227,62 @@ function runBenchmark(): void {
   const svgFile = path.join(ROOT, 'bench', 'scaling.svg');
   fs.writeFileSync(svgFile, renderScalingSvg(series, 'One REST API on Lambda: what each construct puts in the stack'));
   const png = spawnSync('rsvg-convert', ['-o', path.join(ROOT, 'bench', 'scaling.png'), svgFile]);
-  const pngWritten = png.status === 0;
-  log(pngWritten ? 'wrote bench/scaling.svg and bench/scaling.png' : 'wrote bench/scaling.svg (no rsvg-convert: no PNG)');
+  log(png.status === 0 ? 'wrote bench/scaling.svg and bench/scaling.png' : 'wrote bench/scaling.svg (no rsvg-convert: no PNG)');
+}
 
-  const durationS = (Date.now() - started) / 1000;
+/** What one run measured, kept in bench/out/results.json; the page is rendered from it. */
+interface Results {
+  readonly machine: Machine;
+  readonly measured: Measurement[];
+  readonly searches: Search[];
+  readonly durationS: number;
+}
+
+function measureAll(): Results {
+  const started = Date.now();
+  const host = machine();
+  const library = compileLibrary(path.join(ROOT, 'src'), path.join(OUT_DIR, 'lib'));
+  const measured: Measurement[] = [];
+  for (const shape of HEADLINE_SHAPES) {
+    log(`headline: cdk synth, ${shape.methods} methods, ${HEADLINE_ROUNDS} rounds`);
+    measured.push(...measureShape(shape, HEADLINE_ROUNDS, sameShape(shape, MAIN_SHAPE) ? MAIN_WARM_PROCESSES : 1, library));
+  }
+  for (const shape of SCALING_SHAPES) {
+    log(`scaling: ${shape.methods} methods on ${shape.functions} functions`);
+    measured.push(...measureShape(shape, 1, 1, library));
+  }
+  log('largest API per alternative');
+  const exceeds = (m: Measurement): boolean => m.stats.resources > 500 || (m.stats.policies[0]?.bytes ?? 0) > 20_480;
+  const searches = ALTERNATIVES.map((a) => searchMaxMethods(a, measured, exceeds));
+  return { machine: { ...host, loadAverageEnd: os.loadavg()[0] }, measured, searches, durationS: (Date.now() - started) / 1000 };
+}
+
+/** Measures (or, with `--report-only`, reads the last results), then writes the page and the chart. */
+function runBenchmark(): void {
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const resultsFile = path.join(OUT_DIR, QUICK ? 'results.quick.json' : 'results.json');
+  let results: Results;
+  if (process.argv.includes('--report-only')) {
+    results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
+  } else {
+    results = measureAll();
+    fs.writeFileSync(resultsFile, JSON.stringify(results, undefined, 1));
+  }
+  if (!QUICK) {
+    writeChart(results.measured, results.searches);
+  }
   const report = renderReport({
-    machine: { ...host, loadAverageEnd: os.loadavg()[0] },
-    main,
-    scaling,
-    searches,
-    durationS,
-    warmup: WARMUP,
-    warmRuns: MAIN_WARM_RUNS,
-    scalingWarmSamples: SCALING_WARM_RUNS - WARMUP,
+    machine: results.machine,
+    measurements: results.measured,
+    headlineShapes: HEADLINE_SHAPES,
+    mainShape: MAIN_SHAPE,
+    searches: results.searches,
+    durationS: results.durationS,
+    warm: WARM,
   });
-  const benchmarksFile = path.join(ROOT, 'BENCHMARKS.md');
-  // The OpenAPI section comes from bench/spec.ts: keep it.
-  const previous = fs.existsSync(benchmarksFile) ? fs.readFileSync(benchmarksFile, 'utf8') : '';
-  const specStart = previous.indexOf(SECTION_START);
-  const specEnd = previous.indexOf(SECTION_END);
-  fs.writeFileSync(benchmarksFile, specStart >= 0 && specEnd > specStart
-    ? withSpecSection(report.markdown, previous.slice(specStart, specEnd + SECTION_END.length))
-    : report.markdown);
-  fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify({ machine: host, main, scaling, searches }, undefined, 1));
+  fs.writeFileSync(QUICK ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md'), withKeptSections(report.markdown));
   process.stdout.write(`${report.tables}\n`);
-  log(`wrote BENCHMARKS.md in ${durationS.toFixed(0)} s; medians: ${main.map((m) => `${m.alternative} ${median(m.coldCpuMs).toFixed(0)} ms CPU`).join(', ')}`);
+  log(`wrote ${QUICK ? 'bench/out/BENCHMARKS.quick.md' : 'BENCHMARKS.md'}; the measurements took ${(results.durationS / 60).toFixed(1)} min`);
 }
 
 runBenchmark();

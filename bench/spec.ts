@@ -31,8 +31,8 @@ type SpecAlternative = typeof SPEC_ALTERNATIVES[number];
 const SIZES = [100, 1000, 3000];
 const FUNCTIONS = 20;
 const PROCESSES = 3;
-export const SECTION_START = '<!-- bench:spec -->';
-export const SECTION_END = '<!-- /bench:spec -->';
+export const SECTION_START = '<!-- generated:spec -->';
+export const SECTION_END = '<!-- /generated:spec -->';
 const STACK_NAME = 'BenchSpecStack';
 
 /** Operation i: `GET /r{i / 4}/item{i % 4}`, a short OpenAPI 3 operation, on function i mod 20. */
@@ -205,7 +205,7 @@ function section(results: Map<string, ChildResult[]>, minutes: number): string {
 }
 
 /** BENCHMARKS.md with the OpenAPI section replaced (or added before "## Machine"). */
-export function withSpecSection(markdown: string, block: string): string {
+function withSpecSection(markdown: string, block: string): string {
   const start = markdown.indexOf(SECTION_START);
   const end = markdown.indexOf(SECTION_END);
   if (start >= 0 && end > start) {

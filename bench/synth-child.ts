@@ -1,51 +1,57 @@
 /**
- * Runs in a fresh Node process, started by the driver, so that every measurement starts cold as
- * `cdk synth` does. Two kinds of request:
+ * Runs in a fresh Node process, started by the driver, with every library loaded before any clock
+ * starts. Two kinds of request:
  *
- * - measure: builds and synthesizes one API with one alternative, first cold, then `warmRuns`
- *   more times in the same process; reports the timings, the peak heap of the cold synth and the
- *   template's figures.
+ * - warm: synthesizes the same API with every alternative in turns (A B C, then C B A, ...), after
+ *   one untimed synth of all of them in one app, which builds aws-cdk-lib's template-validation
+ *   engine for every alternative's resource types (it is rebuilt whenever a template holds a type
+ *   it was not built for, which would punish whichever alternative comes after another). Rounds go
+ *   on until every alternative's time per synth has stopped falling (the median of its last
+ *   `window` synths is at most `tolerance` below that of the `window` before: V8 is done compiling
+ *   and optimising), or `maxRounds`; the last `window` rounds are the figures.
  * - search: finds the largest number of methods on one function that stays within every hard
  *   limit, by synthesizing at doubling sizes and then bisecting.
  *
- * The peak heap comes from V8's GC trace, switched on for the cold synth only: the heap in use
- * before every collection in the synth, and at its end. stdout carries that trace and nothing else;
- * the result goes to a JSON file.
+ * The result goes to a JSON file.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as v8 from 'v8';
-import { Alternative, ApiShape, buildApp, STACK_NAME } from './apis';
+import { addApiStack, Alternative, ApiBuilder, ApiShape, benchApp, buildApp, loadBuilder, loadBuilders, STACK_NAME } from './apis';
 import { exceededLimits } from './limits';
+import { hasSettled } from './stats';
 import { templateStats, TemplateStats } from './template-stats';
 
-/** A measurement of one API. */
-export interface MeasureRequest {
-  readonly kind: 'measure';
-  readonly alternative: Alternative;
+/** Warm synths of one API with every alternative, in turns. */
+export interface WarmRequest {
+  readonly kind: 'warm';
   readonly shape: ApiShape;
-  /** Synths after the cold one, in the same process. */
-  readonly warmRuns: number;
-  /** Where to write the MeasureResult. */
+  readonly alternatives: Alternative[];
+  /** Settled when the median of the last `window` synths is at most `tolerance` (a fraction) below that of the `window` before. */
+  readonly window: number;
+  readonly tolerance: number;
+  /** The most rounds before giving up on settling. */
+  readonly maxRounds: number;
+  /** Where to write the WarmResult. */
   readonly resultFile: string;
 }
 
-/** What a measurement reports. */
-export interface MeasureResult {
-  /** Milliseconds of the first synth in the process: app construction and `app.synth()`. */
-  readonly coldMs: number;
-  /** CPU milliseconds (user and system, all threads) of the cold synth. */
-  readonly coldCpuMs: number;
-  /** Milliseconds of each later synth of the same API in the same process. */
-  readonly warmMs: number[];
-  /** CPU milliseconds of each later synth. */
-  readonly warmCpuMs: number[];
-  /** MiB of V8 heap in use before the cold synth (the loaded modules). */
-  readonly heapBeforeMiB: number;
-  /** MiB of V8 heap in use at the end of the cold synth. */
-  readonly heapAfterMiB: number;
+/** One alternative's warm synths in one process. */
+export interface WarmSeries {
+  readonly alternative: Alternative;
+  /** CPU milliseconds (user and system, all threads) and wall-clock milliseconds of every timed synth, in order. */
+  readonly cpuMs: number[];
+  readonly wallMs: number[];
   readonly stats: TemplateStats;
+}
+
+/** What a warm request reports. */
+export interface WarmResult {
+  readonly series: WarmSeries[];
+  /** Whether every series settled before `maxRounds`. */
+  readonly settled: boolean;
+  /** The rounds synthesized; the figures are the last `window`. */
+  readonly rounds: number;
 }
 
 /** A search for the largest number of methods on one function within the hard limits. */
@@ -84,12 +90,12 @@ interface Synth {
   readonly stats: TemplateStats;
 }
 
-function synth(alternative: Alternative, shape: ApiShape): Synth {
+function synth(build: ApiBuilder, shape: ApiShape): Synth {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   try {
     const cpuStart = process.cpuUsage();
     const start = process.hrtime.bigint();
-    buildApp(alternative, shape, outdir).synth();
+    buildApp(build, shape, outdir).synth();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const cpu = process.cpuUsage(cpuStart);
     const text = fs.readFileSync(path.join(outdir, `${STACK_NAME}.template.json`), 'utf8');
@@ -99,28 +105,44 @@ function synth(alternative: Alternative, shape: ApiShape): Synth {
   }
 }
 
-function measure(request: MeasureRequest): MeasureResult {
-  const mib = (): number => process.memoryUsage().heapUsed / 2 ** 20;
-  const heapBeforeMiB = mib();
-  v8.setFlagsFromString('--trace-gc');
-  const cold = synth(request.alternative, request.shape);
-  v8.setFlagsFromString('--no-trace-gc');
-  const heapAfterMiB = mib();
-  const warm = Array.from({ length: request.warmRuns }, () => synth(request.alternative, request.shape));
+/** One untimed synth of every alternative's stack in one app: the validation engine then knows every resource type. */
+function buildValidationEngine(builders: Record<Alternative, ApiBuilder>, alternatives: Alternative[], shape: ApiShape): void {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
+  try {
+    const app = benchApp(outdir);
+    alternatives.forEach((a) => addApiStack(app, builders[a], shape, `Engine${a}`));
+    app.synth();
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function warm(request: WarmRequest): WarmResult {
+  const builders = loadBuilders();
+  buildValidationEngine(builders, request.alternatives, request.shape);
+  const synths = new Map<Alternative, Synth[]>(request.alternatives.map((a) => [a, []]));
+  const settled = (): boolean => request.alternatives.every((a) => hasSettled(synths.get(a)!.map((s) => s.cpuMs), request.window, request.tolerance));
+  let rounds = 0;
+  while (rounds < request.maxRounds && !settled()) {
+    const order = rounds % 2 === 0 ? request.alternatives : [...request.alternatives].reverse();
+    for (const alternative of order) {
+      synths.get(alternative)!.push(synth(builders[alternative], request.shape));
+    }
+    rounds++;
+  }
   return {
-    coldMs: cold.ms,
-    coldCpuMs: cold.cpuMs,
-    warmMs: warm.map((w) => w.ms),
-    warmCpuMs: warm.map((w) => w.cpuMs),
-    heapBeforeMiB,
-    heapAfterMiB,
-    stats: cold.stats,
+    series: request.alternatives.map((alternative) => {
+      const mine = synths.get(alternative)!;
+      return { alternative, cpuMs: mine.map((s) => s.cpuMs), wallMs: mine.map((s) => s.ms), stats: mine[0].stats };
+    }),
+    settled: settled(),
+    rounds,
   };
 }
 
-function probe(alternative: Alternative, methods: number): Probe {
+function probe(build: ApiBuilder, methods: number): Probe {
   try {
-    const { stats } = synth(alternative, { methods, functions: 1 });
+    const { stats } = synth(build, { methods, functions: 1 });
     const policyBytes = stats.policies[0]?.bytes ?? 0;
     return { methods, resources: stats.resources, policyBytes, templateBytes: stats.templateBytes, exceeded: exceededLimits(stats) };
   } catch (e) {
@@ -130,9 +152,10 @@ function probe(alternative: Alternative, methods: number): Probe {
 
 /** Doubles until a size fails, then bisects; assumes every figure grows with the number of methods. */
 function search(request: SearchRequest): SearchResult {
+  const build = loadBuilder(request.alternative);
   const probes: Probe[] = [];
   const run = (n: number): Probe => {
-    const p = probe(request.alternative, n);
+    const p = probe(build, n);
     probes.push(p);
     return p;
   };
@@ -157,8 +180,8 @@ function search(request: SearchRequest): SearchResult {
 }
 
 function main(): void {
-  const request: MeasureRequest | SearchRequest = JSON.parse(process.argv[2]);
-  const result = request.kind === 'measure' ? measure(request) : search(request);
+  const request: WarmRequest | SearchRequest = JSON.parse(process.argv[2]);
+  const result = request.kind === 'warm' ? warm(request) : search(request);
   fs.writeFileSync(request.resultFile, JSON.stringify(result));
 }
 

@@ -1,4 +1,4 @@
-import { FunctionPolicy, functionPolicies } from './policy';
+import { FunctionPolicy, functionPolicies } from '../src/policy-size';
 
 /** What a synthesized stack costs, read from its template. */
 export interface TemplateStats {

@@ -3,9 +3,10 @@ const assert = require('assert');
 const cdk = require('aws-cdk-lib');
 const lambda = require('aws-cdk-lib/aws-lambda');
 const { Template } = require('aws-cdk-lib/assertions');
-const { ResilientLambdaRestApi } = require('resilient-lambda-rest-api');
+const { ResilienceChecks, ResilientLambdaRestApi } = require('resilient-lambda-rest-api');
 
-const app = new cdk.App();
+// cdk.out in the app's folder, as `cdk synth` writes it (a temporary outdir is removed when node exits).
+const app = new cdk.App({ outdir: 'cdk.out' });
 const stack = new cdk.Stack(app, 'ConsumerStack');
 const handler = new lambda.Function(stack, 'Handler', {
   runtime: lambda.Runtime.NODEJS_22_X,
@@ -19,5 +20,9 @@ const template = Template.fromStack(stack);
 template.resourceCountIs('AWS::ApiGateway::RestApi', 1);
 
 template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', { ResponseType: 'INTEGRATION_TIMEOUT', StatusCode: '504' });
+// The rule pack loads with the installed cdk-nag (a peer dependency) and finds nothing on the construct.
+const report = new ResilienceChecks().validateScope(stack);
+assert.deepStrictEqual(report.violations.map((v) => v.ruleName), [], 'ResilienceChecks finds nothing on ResilientLambdaRestApi');
+
 const assembly = app.synth();
-console.log(`consumer-check: the packed library synthesized ${assembly.getStackByName('ConsumerStack').templateFullPath}`);
+console.log(`consumer-check: the packed library synthesized ${assembly.getStackByName('ConsumerStack').templateFullPath} with aws-cdk-lib ${require('aws-cdk-lib/package.json').version}`);

@@ -4,10 +4,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { AuditFinding, auditTemplate } from '../src/audit/audit';
 import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
 import { renderFailureModeTable } from '../src/failure-modes';
 import { renderAlarmTable, renderCostTable } from '../src/monitoring';
+import { ruleName } from '../src/nag/rule';
+import { RESILIENCE_RULES } from '../src/nag/rules';
 import { buildDefaultStack } from '../test/full-config';
+import { labAssertionSummary, renderLabTable } from '../test/integ/failure-lab';
+import { newHandler } from '../test/util';
 
 export const README_PATH = path.join(__dirname, '..', 'README.md');
 
@@ -33,15 +39,61 @@ function resourceTable(template: any): string {
   return ['| Resource type | Count |', '|---|---|', ...rows, `| **total** | **${[...counts.values()].reduce((a, b) => a + b, 0)}** |`].join('\n');
 }
 
+/** Text for a Markdown table cell: a `|` would end the cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** The pack's rules, from their own metadata. */
+function resilienceRulesTable(): string {
+  const rows = RESILIENCE_RULES.map((r) => `| \`${ruleName(r)}\` | ${r.level} | ${cell(r.trap)} | ${cell(r.fix)} |`);
+  return ['| Rule | Level | Trap | Fix |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The audit's findings on the template of a plain `LambdaRestApi` built by `build`. */
+function plainApiFindings(build: (stack: cdk.Stack) => void): AuditFinding[] {
+  const app = new cdk.App();
+  build(new cdk.Stack(app, 'Plain'));
+  return auditTemplate(app.synth().getStackByName('Plain').template, 'Plain');
+}
+
+function findingsTable(findings: AuditFinding[]): string {
+  const rows = findings.map((f) => `| ${f.level} | \`${f.rule}\` | \`${f.logicalId}\` | ${cell(f.detail)} |`);
+  return ['| Level | Rule | Resource | Finding |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** What the pack finds on aws-cdk-lib's `LambdaRestApi`: at its defaults, and with CORS and 30 methods. */
+function plainLambdaRestApiFindings(): string {
+  const defaults = plainApiFindings((stack) => new apigateway.LambdaRestApi(stack, 'Api', { handler: newHandler(stack) }));
+  const grown = plainApiFindings((stack) => {
+    const api = new apigateway.LambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false, defaultCorsPreflightOptions: { allowOrigins: ['https://app.example'] } });
+    for (let i = 0; i < 30; i++) {
+      api.root.addResource(`r${i}`).addMethod('GET');
+    }
+  });
+  return [
+    '`new LambdaRestApi(this, \'Api\', { handler })`:',
+    '',
+    findingsTable(defaults),
+    '',
+    'The same with `proxy: false`, `defaultCorsPreflightOptions` and 30 `GET` methods on the one function:',
+    '',
+    findingsTable(grown),
+  ].join('\n');
+}
+
 /** Every generated block, by name. */
 export function generatedBlocks(): Record<string, string> {
   const template = defaultStackTemplate();
   return {
-    'failure-modes': renderFailureModeTable(template),
+    'failure-modes': renderFailureModeTable(template, undefined, labAssertionSummary()),
+    'failure-lab': renderLabTable(),
     'error-contract': errorContractTable(),
     'default-resources': resourceTable(template),
     'monitoring-alarms': renderAlarmTable(),
     'monitoring-cost': renderCostTable(),
+    'resilience-rules': resilienceRulesTable(),
+    'plain-lambda-rest-api-findings': plainLambdaRestApiFindings(),
   };
 }
 

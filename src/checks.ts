@@ -100,9 +100,12 @@ export function checkResponseHeaders(property: string, headers: { [name: string]
   return errors;
 }
 
-/** `$context` variables whose values never hold a quote or backslash (ids, enums, numbers). */
+/**
+ * `$context` variables whose values never hold a quote or backslash (generated ids, enums, numbers).
+ * Not `context.requestId`: clients can set it.
+ */
 const SAFE_VARIABLES = new Set([
-  'context.requestId', 'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
+  'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
   'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
   'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
 ]);
@@ -126,8 +129,9 @@ export function checkJsonTemplate(property: string, template: string): string | 
     JSON.parse(substituteHostile(template));
     return undefined;
   } catch (e) {
-    return `${property} is not valid JSON once API Gateway substitutes a message holding quotes or backslashes ` +
-      '(use $context.error.messageString unquoted: it is already a quoted JSON string)';
+    return `${property} is not valid JSON once API Gateway substitutes a value holding quotes or backslashes ` +
+      '(use $context.error.messageString unquoted: it is already a quoted JSON string; for the request id use ' +
+      '$context.extendedRequestId, which API Gateway generates, not $context.requestId, which clients can set)';
   }
 }
 
@@ -156,20 +160,10 @@ export function checkErrorResponseOverrides(
       errors.push(statusError);
     }
     errors.push(...checkResponseHeaders(`${property}.responseHeaders`, override.responseHeaders));
-    for (const [contentType, template] of Object.entries(override.templates ?? {})) {
-      if (contentType.toLowerCase().includes('json')) {
-        const templateError = checkJsonTemplate(`${property}.templates['${contentType}']`, template);
-        if (templateError) {
-          errors.push(templateError);
-        }
-      }
-    }
-    if (FALLBACK_RESPONSE_TYPES.includes(override.type) && override.statusCode !== undefined) {
-      warnings.push({
-        id: 'fallbackStatusCode',
-        message: `${property} sets statusCode ${override.statusCode} on ${override.type}: every ${override.type.slice(-3)} response type ` +
-          'that is not customised on its own now returns that status. Set the status on the specific types instead.',
-      });
+    errors.push(...checkJsonTemplates(`${property}.templates`, override.templates));
+    const fallbackWarning = checkFallbackStatus(property, override);
+    if (fallbackWarning) {
+      warnings.push(fallbackWarning);
     }
   });
   return { errors, warnings };
@@ -179,6 +173,31 @@ function checkErrorResponses(input: CheckInput, errors: string[], warnings: Chec
   const result = checkErrorResponseOverrides(input.errorResponses ?? []);
   errors.push(...result.errors);
   warnings.push(...result.warnings);
+}
+
+/** The messages for the JSON templates (by content type) that hostile values turn into invalid JSON. */
+export function checkJsonTemplates(property: string, templates: { [contentType: string]: string } | undefined): string[] {
+  return Object.entries(templates ?? {})
+    .filter(([contentType]) => contentType.toLowerCase().includes('json'))
+    .map(([contentType, template]) => checkJsonTemplate(`${property}['${contentType}']`, template))
+    .filter((message): message is string => message !== undefined);
+}
+
+/** The warning for a status code on DEFAULT_4XX or DEFAULT_5XX, which every type of its class falls back to. */
+export function checkFallbackStatus(property: string, response: ErrorResponseCheckInput): CheckWarning | undefined {
+  if (!FALLBACK_RESPONSE_TYPES.includes(response.type) || response.statusCode === undefined) {
+    return undefined;
+  }
+  return {
+    id: 'fallbackStatusCode',
+    message: `${property} sets statusCode ${response.statusCode} on ${response.type}: every ${response.type.slice(-3)} response type ` +
+      'that is not customised on its own now returns that status. Set the status on the specific types instead.',
+  };
+}
+
+/** Whether a function outlives its integration: it keeps running after the client got 504. */
+export function functionOutlivesIntegration(functionTimeoutSeconds: number, integrationTimeoutMs: number): boolean {
+  return functionTimeoutSeconds * 1000 > integrationTimeoutMs;
 }
 
 function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
@@ -199,7 +218,7 @@ function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarni
       );
     }
   }
-  if (input.functionTimeoutSeconds !== undefined && input.functionTimeoutSeconds * 1000 > ms) {
+  if (input.functionTimeoutSeconds !== undefined && functionOutlivesIntegration(input.functionTimeoutSeconds, ms)) {
     warnings.push({
       id: 'functionTimeoutExceedsIntegrationTimeout',
       message: `The function's timeout (${input.functionTimeoutSeconds} s) is longer than the integration timeout (${ms} ms): ` +
@@ -254,6 +273,14 @@ function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: 
       message: `${corsProperty} allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.`,
     });
   }
+  if (input.corsAllowCredentials && (input.corsOrigins ?? []).length > 1) {
+    warnings.push({
+      id: 'corsErrorsWithoutCredentials',
+      message: `${corsProperty} lists several origins with credentials: error responses echo the caller's Origin, which a gateway response cannot ` +
+        'check against the list, so they carry no Access-Control-Allow-Credentials. A browser calling with credentials sees a CORS failure instead of the ' +
+        'error status. Allow one origin to get credentials on errors too, or acknowledge this warning.',
+    });
+  }
   if (input.permissionScope === 'ALL_STAGES' && input.allowTestInvoke === false) {
     errors.push('invokePermissionScope ALL_STAGES also lets the console test-invoke the function, which contradicts integrationOptions.allowTestInvoke: false; use DEPLOYMENT_STAGE or allow test invokes');
   }
@@ -283,6 +310,15 @@ export const IMPORTED_FUNCTION_WARNING: CheckWarning = {
     '(API_CONFIGURATION_ERROR) until you grant it. Add an AWS::Lambda::Permission for apigateway.amazonaws.com with SourceArn set to ' +
     'this API\'s execute-api ARN where the function is defined, or import it with sameEnvironment: true if it is in this account and region.',
 };
+
+/** The message when the installed aws-cdk-lib cannot acknowledge one cdk-nag finding that the construct acknowledges on newer ones. */
+export function unacknowledgedFindingWarning(findingId: string, installed: string, minimum: string): CheckWarning {
+  return {
+    id: 'findingNotAcknowledged',
+    message: `aws-cdk-lib ${installed} cannot acknowledge the single cdk-nag finding ${findingId} (it rejects '::' in a rule id), so cdk-nag ` +
+      `reports it on this construct. It is expected here: see the README's acknowledged findings. aws-cdk-lib ${minimum} or newer acknowledges it.`,
+  };
+}
 
 /** The message for execution logging without the account's CloudWatch Logs role managed in this stack. */
 export const ACCOUNT_ROLE_WARNING: CheckWarning = {

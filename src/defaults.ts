@@ -17,23 +17,24 @@ export const DEFAULT_LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 export const DEFAULT_THROTTLED_RETRY_AFTER = Duration.seconds(1);
 
 /**
- * API Gateway's default account-level throttle per region. A stage limit at these values rejects
- * nothing that a plain LambdaRestApi would have served, since the account applies them anyway.
+ * The lowest account-level throttle any region has by default (af-south-1, eu-south-1 and others:
+ * 2,500 requests per second, burst 1,250; most regions have 10,000 / 5,000). A stage limit cannot
+ * exceed the account's, so the defaults never set one above these.
  */
-export const ACCOUNT_DEFAULT_RATE_LIMIT = 10_000;
-export const ACCOUNT_DEFAULT_BURST_LIMIT = 5_000;
+export const LOWEST_ACCOUNT_RATE_LIMIT = 2_500;
+export const LOWEST_ACCOUNT_BURST_LIMIT = 1_250;
 
 /** Lambda's default function timeout, for functions that set none. */
 export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 
 /**
- * The stage throttle: the account defaults, with the burst lowered to the function's reserved
- * concurrency where it is set. Beyond that many requests at once Lambda would throttle anyway
- * (clients would see 5xx); the stage answers 429 with Retry-After instead.
+ * The stage throttle by default: the lowest regional account defaults, with the burst lowered to
+ * the function's reserved concurrency where it is set. Beyond that many requests at once Lambda
+ * would throttle anyway (clients would see 5xx); the stage answers 429 with Retry-After instead.
  */
 export function defaultThrottling(reservedConcurrency?: number): { rateLimit: number; burstLimit: number } {
-  const burstLimit = reservedConcurrency === undefined ? ACCOUNT_DEFAULT_BURST_LIMIT : Math.min(ACCOUNT_DEFAULT_BURST_LIMIT, reservedConcurrency);
-  return { rateLimit: ACCOUNT_DEFAULT_RATE_LIMIT, burstLimit };
+  const burstLimit = reservedConcurrency === undefined ? LOWEST_ACCOUNT_BURST_LIMIT : Math.min(LOWEST_ACCOUNT_BURST_LIMIT, reservedConcurrency);
+  return { rateLimit: LOWEST_ACCOUNT_RATE_LIMIT, burstLimit };
 }
 
 /**
@@ -45,7 +46,9 @@ export function resolveStageOptions(user: apigateway.StageOptions | undefined, r
     ...user,
     loggingLevel: user?.loggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
     dataTraceEnabled: user?.dataTraceEnabled ?? false,
-    metricsEnabled: user?.metricsEnabled ?? true,
+    // Per-method detailed metrics are billed as custom metrics (up to 7 per method); no alarm reads them.
+    metricsEnabled: user?.metricsEnabled ?? false,
+    // Sampled, so its cost is bounded; the access log carries the trace id.
     tracingEnabled: user?.tracingEnabled ?? true,
     throttlingRateLimit: user?.throttlingRateLimit ?? throttling.rateLimit,
     throttlingBurstLimit: user?.throttlingBurstLimit ?? throttling.burstLimit,

@@ -78,11 +78,11 @@ export const FALLBACK_RESPONSE_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'];
  * The error contract's defaults, one entry per gateway response type.
  *
  * Every specific type gets an explicit status: a customised type without one falls back to its
- * documented default (504 for INTEGRATION_FAILURE), which is a trap (see the facts file).
+ * documented default (504 for INTEGRATION_FAILURE, documented but not observed), which is a trap.
  */
 export const ERROR_RESPONSE_DEFAULTS: ErrorResponseDefault[] = [
   { responseType: 'INTEGRATION_TIMEOUT', statusCode: '504', retryable: true, rationale: 'the function did not answer within the integration timeout; a later try may be faster' },
-  { responseType: 'INTEGRATION_FAILURE', statusCode: '502', retryable: true, rationale: 'the function failed or was throttled; API Gateway cannot tell which, and a throttle clears' },
+  { responseType: 'INTEGRATION_FAILURE', statusCode: '502', retryable: false, rationale: 'the function threw, answered malformed or cannot be called as configured; only a Lambda throttle would clear, and the body cannot tell it apart' },
   { responseType: 'API_CONFIGURATION_ERROR', statusCode: '500', retryable: false, rationale: 'the API is misconfigured (for example a missing invoke permission); retrying cannot help' },
   { responseType: 'THROTTLED', statusCode: '429', retryable: true, rationale: 'the stage or usage plan rate limit was hit; retry after Retry-After' },
   { responseType: 'QUOTA_EXCEEDED', statusCode: '429', retryable: false, rationale: 'the usage plan quota is used up until its period ends' },
@@ -159,8 +159,8 @@ export function jsonLiteralForTemplate(value: string): string {
  * own body, so existing clients keep working), `type`, `status`, `retryable`, `requestId`.
  *
  * `$context.error.messageString` is already a quoted JSON string; the other substituted values
- * are an enum name and a request id, safe inside quotes. The fallbacks cannot know the status of
- * the type that fell through (templates are not VTL), so theirs is `null`.
+ * are an enum name and the request id API Gateway generates, safe inside quotes. The fallbacks
+ * cannot know the status of the type that fell through (templates are not VTL), so theirs is `null`.
  */
 export function renderErrorBody(responseType: string, statusCode: string | undefined, retryable: boolean, message?: string): string {
   const isFallback = FALLBACK_RESPONSE_TYPES.includes(responseType);
@@ -173,10 +173,12 @@ export function renderErrorBody(responseType: string, statusCode: string | undef
 /**
  * The one JSON error shape, shared by gateway responses and the integration responses of error
  * mappings. `message`, `type` and `status` are JSON expressions as the template must hold them
- * (literals or substituted variables); the request id is always substituted.
+ * (literals or substituted variables). `requestId` holds `$context.extendedRequestId`, which API
+ * Gateway always generates: `$context.requestId` can be set by the client, so the body would
+ * carry (and, unescaped, be broken by) a value of the client's choosing.
  */
 export function errorBodyTemplate(message: string, type: string, status: string, retryable: boolean): string {
-  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.requestId"}`;
+  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.extendedRequestId"}`;
 }
 
 /**
@@ -211,24 +213,28 @@ export function renderErrorResponses(settings: ErrorResponseSettings = {}): Rend
  * real status of a failed call instead of a CORS error.
  *
  * With several allowed origins the response echoes the caller's `Origin` header (the only way a
- * gateway response can serve several origins) and says `Vary: Origin`.
+ * gateway response can serve several origins) and says `Vary: Origin`. The echo cannot check the
+ * origin against the list, so it never comes with `Access-Control-Allow-Credentials`: any website
+ * could otherwise read error responses with the user's cookies. Error bodies hold no secret, so
+ * uncredentialed callers may read them from any origin.
  */
 export function corsHeadersForErrors(cors?: apigateway.CorsOptions): { [name: string]: string } {
   if (!cors) {
     return {};
   }
   const origins = cors.allowOrigins;
+  const echo = origins.length > 1;
   const headers: { [name: string]: string } = {};
-  if (origins.length === 1) {
+  if (echo) {
+    headers['Access-Control-Allow-Origin'] = 'method.request.header.Origin';
+    headers.Vary = "'Origin'";
+  } else {
     headers['Access-Control-Allow-Origin'] = `'${origins[0]}'`;
     if (origins[0] !== '*') {
       headers.Vary = "'Origin'";
     }
-  } else {
-    headers['Access-Control-Allow-Origin'] = 'method.request.header.Origin';
-    headers.Vary = "'Origin'";
   }
-  if (cors.allowCredentials) {
+  if (cors.allowCredentials && !echo) {
     headers['Access-Control-Allow-Credentials'] = "'true'";
   }
   if (cors.exposeHeaders && cors.exposeHeaders.length > 0) {

@@ -20,6 +20,14 @@ export interface FailureMode {
   readonly uncustomisedStatus: string;
   /** The body a client gets from an API with no gateway response customised. */
   readonly uncustomisedBody: string;
+  /**
+   * Lambda's status for the invoke (`$context.integration.integrationStatus`, the access log's
+   * `lambdaStatus`) where it tells this mode apart from another of the same response type: 429
+   * for a Lambda throttle, 200 for a function that threw.
+   *
+   * @default - it does not tell this mode apart
+   */
+  readonly lambdaStatus?: string;
 }
 
 /**
@@ -45,6 +53,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: true,
     uncustomisedStatus: '502',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '200',
   },
   {
     id: 'malformed-proxy-response',
@@ -73,6 +82,7 @@ export const FAILURE_MODES: FailureMode[] = [
     responseTypeVerified: false,
     uncustomisedStatus: '500',
     uncustomisedBody: '{"message": "Internal server error"}',
+    lambdaStatus: '429',
   },
   {
     id: 'api-throttle',
@@ -96,7 +106,9 @@ export const FAILURE_MODES: FailureMode[] = [
 
 /**
  * The documented default status of each gateway response type: the status a customised type
- * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none.
+ * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none. Taken from AWS's
+ * documentation, not observed: an AWS emulator project that compared with real AWS reports 500,
+ * not 504, for an uncustomised INTEGRATION_FAILURE.
  */
 export const DOCUMENTED_DEFAULT_STATUS: { [responseType: string]: string } = {
   ACCESS_DENIED: '403',
@@ -152,9 +164,10 @@ interface GatewayResponseProps {
 
 const HEADER_PREFIX = 'gatewayresponse.header.';
 
-function headersOf(props: GatewayResponseProps): { [name: string]: string } {
+/** The response headers of a gateway response's `ResponseParameters` (or OpenAPI `responseParameters`), name to mapping expression. */
+export function gatewayResponseHeaders(responseParameters: { [key: string]: string } | undefined): { [name: string]: string } {
   const headers: { [name: string]: string } = {};
-  for (const [key, value] of Object.entries(props.ResponseParameters ?? {})) {
+  for (const [key, value] of Object.entries(responseParameters ?? {})) {
     if (key.startsWith(HEADER_PREFIX)) {
       headers[key.slice(HEADER_PREFIX.length)] = value;
     }
@@ -182,7 +195,8 @@ function gatewayResponsesIn(template: any, restApiLogicalId?: string): Map<strin
  * response type, applying API Gateway's rules:
  *
  * 1. a gateway response of that very type answers, with its status code or else the type's
- *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare);
+ *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare,
+ *    as documented; not observed against a live account);
  * 2. otherwise the DEFAULT_4XX or DEFAULT_5XX response answers, by the class of the status the
  *    failure has, with its own status code if it sets one (that rewrites every status in its
  *    class) or else the failure's status;
@@ -207,7 +221,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: specific.StatusCode ?? DOCUMENTED_DEFAULT_STATUS[responseType] ?? failureStatus,
       bodyTemplate: specific.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(specific),
+      headers: gatewayResponseHeaders(specific.ResponseParameters),
       source: 'customised',
     };
   }
@@ -219,7 +233,7 @@ export function resolveClientResponse(template: any, responseType: string, uncus
       responseType,
       statusCode: fallback.StatusCode ?? failureStatus,
       bodyTemplate: fallback.ResponseTemplates?.['application/json'] ?? AWS_DEFAULT_BODY_TEMPLATE,
-      headers: headersOf(fallback),
+      headers: gatewayResponseHeaders(fallback.ResponseParameters),
       source: fallbackType,
     };
   }
@@ -253,10 +267,11 @@ export class ErrorContract {
   private constructor() {}
 }
 
-function exampleBody(bodyTemplate: string, message: string): any {
+/** The JSON body a body template gives for a message, with a placeholder request id. */
+export function exampleBody(bodyTemplate: string, message: string): any {
   const rendered = substituteVariables(bodyTemplate, {
     'context.error.messageString': JSON.stringify(message),
-    'context.requestId': '…',
+    'context.extendedRequestId': '…',
   });
   return JSON.parse(rendered);
 }
@@ -272,19 +287,18 @@ function describeResponse(template: any, responseType: string, mode: FailureMode
 
 /**
  * Renders the failure-mode table of the README from a synthesized template: for each failure
- * mode, what API Gateway returns on its own and what the API in the template returns.
+ * mode, what API Gateway returns on its own and what the API in the template returns, and, given
+ * `provedBy` (failure-mode id to text), a last column naming what proves the row on AWS.
  */
-export function renderFailureModeTable(template: any, restApiLogicalId?: string): string {
+export function renderFailureModeTable(template: any, restApiLogicalId?: string, provedBy?: { [modeId: string]: string }): string {
   const rows = FAILURE_MODES.map((mode) => {
     const types = mode.alternativeResponseType ? [mode.responseType, mode.alternativeResponseType] : [mode.responseType];
     const typeCell = types.map((t) => `\`${t}\``).join(' or ') + (mode.responseTypeVerified ? '' : ' (*unverified*)');
     const ours = types.map((t) => describeResponse(template, t, mode, restApiLogicalId)).join('<br>or ');
     const log = mode.executionLog === '-' ? '—' : `\`${mode.executionLog}\``;
-    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |`;
+    const proof = provedBy ? ` ${provedBy[mode.id] ?? '—'} |` : '';
+    return `| ${mode.description} | ${log} | ${typeCell} | ${mode.uncustomisedStatus} \`${mode.uncustomisedBody}\` | ${ours} |${proof}`;
   });
-  return [
-    '| What went wrong | Execution log says | Gateway response type | API Gateway alone | ResilientLambdaRestApi |',
-    '|---|---|---|---|---|',
-    ...rows,
-  ].join('\n');
+  const columns = ['What went wrong', 'Execution log says', 'Gateway response type', 'API Gateway alone', 'ResilientLambdaRestApi', ...(provedBy ? ['Proved on AWS by'] : [])];
+  return [`| ${columns.join(' | ')} |`, `|${columns.map(() => '---').join('|')}|`, ...rows].join('\n');
 }

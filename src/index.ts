@@ -9,3 +9,4 @@ export { LambdaErrorMapping } from './error-mappings';
 export type { LambdaErrorMappingOptions } from './error-mappings';
 export { MonitoringAlarm, ResilientApiMonitoring } from './monitoring';
 export type { MonitoringCost, MonitoringOptions, ResilientApiMonitoringProps } from './monitoring';
+export { ResilienceChecks } from './nag/resilience-checks';

@@ -1,11 +1,11 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { renderAccessLogFormat } from './access-log-format';
-import { acknowledge, accountRoleWildcardAck, STRUCTURED_LOGGING_ACK } from './acknowledgements';
+import { acknowledge, accountRoleWildcardAck } from './acknowledgements';
 
 /**
  * How the API's log groups are kept.
@@ -56,9 +56,21 @@ export function createAccessLogGroup(scope: Construct, stage: apigateway.Stage, 
     encryptionKey: settings.encryptionKey,
   });
   const cfnStage = stage.node.defaultChild as apigateway.CfnStage;
-  cfnStage.accessLogSetting = { destinationArn: group.logGroupArn, format: renderAccessLogFormat() };
-  acknowledgeAccessLogFormat(stage);
+  cfnStage.accessLogSetting = { destinationArn: accessLogDestinationArn(group), format: renderAccessLogFormat() };
   return group;
+}
+
+/**
+ * The log group's ARN as API Gateway stores it for an access log destination: without the `:*`
+ * that the group's `Arn` attribute ends in, which drift detection would report as a change.
+ */
+export function accessLogDestinationArn(group: logs.ILogGroup): string {
+  return Stack.of(group).formatArn({
+    service: 'logs',
+    resource: 'log-group',
+    resourceName: group.logGroupName,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
 
 /** What API Gateway needs to push execution and access logs to CloudWatch Logs, and no more. */
@@ -97,9 +109,4 @@ export function createAccountCloudWatchRole(scope: Construct, stage: apigateway.
   account.node.addDependency(role);
   stage.node.addDependency(account);
   return account;
-}
-
-/** Acknowledges the structured-logging rule on a stage that uses the construct's access log format. */
-export function acknowledgeAccessLogFormat(stage: apigateway.Stage): void {
-  acknowledge(stage, STRUCTURED_LOGGING_ACK);
 }

@@ -1,7 +1,11 @@
-import { Names } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Names, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { IConstruct } from 'constructs';
+import { CheckWarning } from './checks';
+import { FUNCTION_POLICY_LIMIT_BYTES, functionPolicies, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
+import { stackResources } from './stack-resources';
 
 /**
  * Which stages of the API may invoke the function.
@@ -83,4 +87,45 @@ export function grantApiInvoke(api: apigateway.RestApiBase, handler: lambda.IFun
     }
   }
   return wanted.every(([id]) => findPermission(api, id) !== undefined);
+}
+
+/** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
+function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
+  const stack = Stack.of(api);
+  const resources = stackResources(stack);
+  const apiRef = JSON.stringify(stack.resolve(api.restApiId));
+  const functionOf = (properties: any): string => {
+    const target = properties?.FunctionName;
+    return target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+  };
+  const invokedByApi = new Set(Object.values(resources)
+    .filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties?.SourceArn ?? null).includes(apiRef))
+    .map((r) => functionOf(r.Properties)));
+  const paths = new Map(stack.node.findAll().filter((c: IConstruct): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
+    .map((f) => [stack.getLogicalId(f), f.node.scope?.node.path ?? f.node.path]));
+  return functionPolicies({ Resources: resources }, stack.stackName)
+    .filter((p) => invokedByApi.has(p.functionLogicalId) && p.bytes > FUNCTION_POLICY_LIMIT_BYTES * POLICY_SIZE_WARNING_FRACTION)
+    .map((p) => ({ name: paths.get(p.functionLogicalId) ?? p.functionLogicalId, count: p.permissions, bytes: p.bytes }));
+}
+
+/**
+ * Warns at synth about every function behind the API whose resource policy is estimated above
+ * 80 % of Lambda's 20 KB limit, once the app's methods exist (they are added after the constructor).
+ */
+export function watchFunctionPolicySizes(api: apigateway.RestApi, warn: (warning: CheckWarning) => void): void {
+  Aspects.of(api).add({
+    visit: (node) => {
+      if (node !== api) {
+        return;
+      }
+      for (const f of functionsNearPolicyLimit(api)) {
+        warn({
+          id: 'functionPolicyNearSizeLimit',
+          message: `The resource policy of function ${f.name} holds ${f.count} permissions, an estimated ${f.bytes} bytes of Lambda's ` +
+            `${FUNCTION_POLICY_LIMIT_BYTES}-byte limit: a few more and the deploy fails. \`new LambdaIntegration(fn)\` adds two permissions per method; ` +
+            'integrate the function with `api.lambdaIntegration(fn)` instead, which adds one for the whole API.',
+        });
+      }
+    },
+  }, { priority: AspectPriority.READONLY });
 }

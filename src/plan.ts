@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { renderAccessLogFormat } from './access-log-format';
+import { ApiLocation, checkApiName, resolveApiName } from './api-name';
 import { CheckWarning, runChecks } from './checks';
 import {
   DEFAULT_INTEGRATION_TIMEOUT,
@@ -30,6 +30,8 @@ export interface CommonPlan {
   readonly warnings: CheckWarning[];
   /** Props for aws-cdk-lib's API class that both APIs set the same way. */
   readonly baseProps: apigateway.RestApiBaseProps;
+  /** The name API Gateway gives the API, known at synth (the metrics' `ApiName`). */
+  readonly apiName: string;
   /** The stage options in force (the user's, resilient defaults filled in). */
   readonly deployOptions?: apigateway.StageOptions;
   /** The integration timeout in force. */
@@ -44,8 +46,8 @@ export interface CommonPlan {
   readonly permissionScope: InvokePermissionScope;
   /** Whether the console's test-invoke stage may invoke them. */
   readonly allowTestInvoke: boolean;
-  /** The CORS headers of error responses, name to mapping expression. */
-  readonly corsHeaders: { [name: string]: string };
+  /** The CORS headers of error responses (none without CORS), name to mapping expression. */
+  readonly corsErrorHeaders: { [name: string]: string };
   /** The gateway responses of the error contract; empty when there are errors. */
   readonly errorResponses: RenderedErrorResponse[];
   /** How the log groups are kept. */
@@ -54,14 +56,14 @@ export interface CommonPlan {
   readonly executionLogging: boolean;
   /** Whether the construct creates the access log group (no destination of the user's own). */
   readonly ownAccessLogGroup: boolean;
-  /** Whether the user's own access log destination uses the construct's format. */
-  readonly ownFormatElsewhere: boolean;
 }
 
 /** What the common plan needs besides the resilient options. */
 export interface CommonPlanInput {
   /** The API's props as aws-cdk-lib's base class sees them. */
   readonly api: apigateway.RestApiBaseProps;
+  /** Where the API is in the app, for its name. */
+  readonly location: ApiLocation;
   /** The resilient options. */
   readonly options: ResilienceOptions;
   /** The integration timeout given, if any. */
@@ -120,11 +122,15 @@ export function planCommon(input: CommonPlanInput): CommonPlan {
   }).errors;
   const errors = [...checks.errors, ...monitoringErrors];
   const corsHeaders = corsHeadersForErrors(input.cors);
+  const apiName = resolveApiName(api.restApiName, input.location);
+  const nameWarning = checkApiName(api.restApiName, input.location);
 
   return {
     errors,
-    warnings: checks.warnings,
+    warnings: [...checks.warnings, ...(nameWarning ? [nameWarning] : [])],
+    apiName,
     baseProps: {
+      restApiName: apiName,
       endpointTypes: api.endpointConfiguration ? undefined : endpointTypes,
       deployOptions: deploy ? deployOptions : api.deployOptions,
       // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
@@ -140,7 +146,7 @@ export function planCommon(input: CommonPlanInput): CommonPlan {
     stageName: deploy ? deployOptions.stageName ?? DEFAULT_STAGE_NAME : undefined,
     permissionScope,
     allowTestInvoke: input.allowTestInvoke ?? true,
-    corsHeaders,
+    corsErrorHeaders: corsHeaders,
     errorResponses: errors.length === 0
       ? renderErrorResponses({
         throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
@@ -155,7 +161,6 @@ export function planCommon(input: CommonPlanInput): CommonPlan {
     },
     executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
     ownAccessLogGroup,
-    ownFormatElsewhere: !ownAccessLogGroup && deploy && deployOptions.accessLogFormat?.toString() === renderAccessLogFormat(),
   };
 }
 
@@ -194,9 +199,10 @@ function conflictingMappingProps(props: ResilientLambdaRestApiProps, custom: boo
  * Plans a `ResilientLambdaRestApi` from its props: the common plan, then the error mappings of a
  * custom integration and the integration options, so that bad input never leaves half an API behind.
  */
-export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
+export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocation): ApiPlan {
   const common = planCommon({
     api: props,
+    location,
     options: props,
     integrationTimeout: props.integrationOptions?.timeout,
     timeoutProperty: 'integrationOptions.timeout',
@@ -213,7 +219,7 @@ export function planApi(props: ResilientLambdaRestApiProps): ApiPlan {
   const errors = [...common.errors, ...conflictingMappingProps(props, custom), ...mappingChecks.errors];
 
   // Integration responses only take literal headers, so a CORS origin echo cannot go there.
-  const literalCorsHeaders = Object.fromEntries(Object.entries(common.corsHeaders).filter(([, value]) => value.startsWith("'")));
+  const literalCorsHeaders = Object.fromEntries(Object.entries(common.corsErrorHeaders).filter(([, value]) => value.startsWith("'")));
   const render = errors.length === 0;
   const integrationOptions: apigateway.LambdaIntegrationOptions = {
     ...props.integrationOptions,

@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { apiLocation } from './api-name';
 import { ownIntegrationPermissionWarning } from './checks';
 import { ResilientApiMonitoring } from './monitoring';
 import { ResilientSpecRestApiProps } from './props';
@@ -39,7 +40,7 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
   public readonly monitoring?: ResilientApiMonitoring;
 
   constructor(scope: Construct, id: string, props: ResilientSpecRestApiProps) {
-    const plan = planSpecApi(props, (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
+    const plan = planSpecApi(props, apiLocation(scope, id), (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
     if (plan.errors.length > 0) {
       throw new Error(`ResilientSpecRestApi '${id}': ${plan.errors.join('; ')}`);
     }

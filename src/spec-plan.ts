@@ -1,6 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApiDocument, checkDocumentVersion, countResources, GATEWAY_RESPONSES_EXTENSION, readApiDefinition } from './api-document';
+import { ApiLocation } from './api-name';
 import { CheckWarning, runChecks } from './checks';
 import { HandlerFacts, handlerFacts } from './defaults';
 import { CommonPlan, planCommon } from './plan';
@@ -51,12 +52,13 @@ function readDocument(props: ResilientSpecRestApiProps): { doc: ApiDocument; err
  * Plans a `ResilientSpecRestApi`: reads the document, binds the integrations, checks the
  * document's own integrations and gateway responses, and writes the error contract into it.
  */
-export function planSpecApi(props: ResilientSpecRestApiProps, uriOf: (handler: lambda.IFunction) => string): SpecApiPlan {
+export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocation, uriOf: (handler: lambda.IFunction) => string): SpecApiPlan {
   const { doc, errors: documentErrors } = readDocument(props);
   const document = doc.document;
   const declared = documentGatewayResponses(document);
   const common = planCommon({
     api: props,
+    location,
     options: props,
     integrationTimeout: props.integrationTimeout,
     timeoutProperty: 'integrationTimeout',

@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, WARNING_PREFIX } from './checks';
-import { acknowledgeAccessLogFormat, createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
+import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { MonitoringOptions, ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
 import { CommonPlan } from './plan';
@@ -65,12 +65,7 @@ export function wireStage(
   const executionLogGroup = plan.executionLogging
     ? createExecutionLogGroup(api, api.restApiId, stage, stageName, plan.logSettings)
     : undefined;
-  let accessLogGroup: logs.ILogGroup | undefined;
-  if (plan.ownAccessLogGroup) {
-    accessLogGroup = createAccessLogGroup(api, stage, plan.logSettings);
-  } else if (plan.ownFormatElsewhere) {
-    acknowledgeAccessLogFormat(stage);
-  }
+  const accessLogGroup = plan.ownAccessLogGroup ? createAccessLogGroup(api, stage, plan.logSettings) : undefined;
   const monitoring = handler && new ResilientApiMonitoring(api, 'Monitoring', {
     api,
     stageName,

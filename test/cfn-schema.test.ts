@@ -92,7 +92,8 @@ describe('synthesized templates against the CloudFormation resource specificatio
     const [stageId, stageResource] = Object.entries(template.Resources).find(([, r]: [string, any]) => r.Type === 'AWS::ApiGateway::Stage')!;
     const properties = (stageResource as any).Properties;
     properties.MethodSettings[0].LoggingLevel = ['ERROR'];
-    properties.AccessLogSetting.DestinationArn = { 'Fn::GetAtt': [properties.AccessLogSetting.DestinationArn['Fn::GetAtt'][0], 'Name'] };
+    const [accessLogsId] = Object.entries(template.Resources).find(([, r]: [string, any]) => r.Type === 'AWS::Logs::LogGroup' && !r.Properties.LogGroupName)!;
+    properties.AccessLogSetting.DestinationArn = { 'Fn::GetAtt': [accessLogsId, 'Name'] };
     delete properties.RestApiId;
     expect(validateTemplate(template, db)).toEqual([
       expect.objectContaining({ logicalId: stageId, path: 'Properties.AccessLogSetting.DestinationArn.Fn::GetAtt', message: expect.stringMatching(/has no attribute 'Name'; it has Arn$/) }),

@@ -39,6 +39,8 @@ describe('errors name the property and what is allowed', () => {
     ['an unquoted literal header', { errorResponses: [{ type: 'THROTTLED', responseHeaders: { 'Retry-After': '5' } }] }, /errorResponses\[0\]\.responseHeaders\['Retry-After'\] is not a legal mapping expression: '5'. A literal must be in single quotes/],
     ['a bad header name', { errorResponses: [{ type: 'THROTTLED', responseHeaders: { 'Bad Header': "'x'" } }] }, /invalid header name 'Bad Header'/],
     ['a JSON template that breaks on quotes', { errorResponses: [{ type: 'DEFAULT_5XX', templates: { 'application/json': '{"m":"$context.error.message"}' } }] }, /errorResponses\[0\]\.templates\['application\/json'\] is not valid JSON.*messageString/],
+    ['a JSON template quoting the client-settable request id', { errorResponses: [{ type: 'DEFAULT_5XX', templates: { 'application/json': '{"id":"$context.requestId"}' } }] },
+      /errorResponses\[0\]\.templates\['application\/json'\] is not valid JSON.*\$context\.extendedRequestId/],
     ['negative rate limit', { throttlingRateLimit: -1 }, /deployOptions\.throttlingRateLimit must be 0 or more/],
     ['fractional burst limit', { throttlingBurstLimit: 1.5 }, /deployOptions\.throttlingBurstLimit must be a whole number/],
     ['Retry-After of 0 s', { throttledRetryAfterSeconds: 0 }, /throttledRetryAfter must be a whole number of seconds from 1 to 86400; got 0/],
@@ -59,7 +61,7 @@ describe('errors name the property and what is allowed', () => {
     ['60 s on REGIONAL with the quota acknowledged', { integrationTimeoutMs: 60_000, acknowledgeTimeoutQuota: true }],
     ['60 s on PRIVATE with the quota acknowledged', { integrationTimeoutMs: 60_000, endpointTypes: ['PRIVATE'], acknowledgeTimeoutQuota: true }],
     ['legal header mappings', { errorResponses: [{ type: 'THROTTLED', responseHeaders: { 'X-A': "'a b'", 'X-B': 'method.request.header.Origin', 'X-C': 'stageVariables.v' } }] }],
-    ['a JSON template using messageString', { errorResponses: [{ type: 'DEFAULT_5XX', templates: { 'application/json': '{"m":$context.error.messageString,"id":"$context.requestId"}' } }] }],
+    ['a JSON template using messageString', { errorResponses: [{ type: 'DEFAULT_5XX', templates: { 'application/json': '{"m":$context.error.messageString,"id":"$context.extendedRequestId"}' } }] }],
     ['a non-JSON template is not parsed', { errorResponses: [{ type: 'DEFAULT_5XX', templates: { 'text/plain': 'oops "$context.error.message"' } }] }],
     ['all stages with test invokes', { permissionScope: 'ALL_STAGES', allowTestInvoke: true }],
     ['all stages without a deployment', { permissionScope: 'ALL_STAGES', deploy: false }],
@@ -77,6 +79,7 @@ describe('warnings for what is legal but risky', () => {
     ['a status on DEFAULT_5XX', { errorResponses: [{ type: 'DEFAULT_5XX', statusCode: '500' }] }, 'fallbackStatusCode'],
     ['a status on DEFAULT_4XX', { errorResponses: [{ type: 'DEFAULT_4XX', statusCode: '400' }] }, 'fallbackStatusCode'],
     ['CORS * with credentials', { corsOrigins: ['*'], corsAllowCredentials: true }, 'corsWildcardWithCredentials'],
+    ['CORS with several origins and credentials', { corsOrigins: ['https://a.example', 'https://b.example'], corsAllowCredentials: true }, 'corsErrorsWithoutCredentials'],
   ])('%s', (_, change, id) => {
     expect(warningIdsOf(change)).toEqual([id]);
   });
@@ -86,7 +89,8 @@ describe('warnings for what is legal but risky', () => {
     ['INFO logging on a slow stage', { loggingLevel: 'INFO', throttlingRateLimit: 100 }],
     ['burst equal to reserved concurrency', { reservedConcurrency: 10, throttlingBurstLimit: 10 }],
     ['a status on a specific type', { errorResponses: [{ type: 'INTEGRATION_FAILURE', statusCode: '500' }] }],
-    ['CORS with listed origins and credentials', { corsOrigins: ['https://a.example'], corsAllowCredentials: true }],
+    ['CORS with one listed origin and credentials', { corsOrigins: ['https://a.example'], corsAllowCredentials: true }],
+    ['CORS with several origins without credentials', { corsOrigins: ['https://a.example', 'https://b.example'] }],
   ])('no warning for %s', (_, change) => {
     expect(warningIdsOf(change)).toEqual([]);
   });
@@ -120,8 +124,8 @@ describe('building blocks', () => {
   });
 
   test('substituteHostile quotes messageString and leaves ids plain', () => {
-    expect(substituteHostile('$context.error.messageString|$context.requestId|$context.error.message', 'a"b'))
-      .toBe('"a\\"b"|a1b2-c3d4|a"b');
+    expect(substituteHostile('$context.error.messageString|$context.extendedRequestId|$context.requestId|$context.error.message', 'a"b'))
+      .toBe('"a\\"b"|a1b2-c3d4|a"b|a"b');
     expect(checkJsonTemplate('t', '{"a":1}')).toBeUndefined();
   });
 });

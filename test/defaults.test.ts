@@ -3,23 +3,28 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { newHandler, newStack } from './util';
 import {
-  ACCOUNT_DEFAULT_BURST_LIMIT,
-  ACCOUNT_DEFAULT_RATE_LIMIT,
   defaultThrottling,
   handlerFacts,
+  LOWEST_ACCOUNT_BURST_LIMIT,
+  LOWEST_ACCOUNT_RATE_LIMIT,
   resolveEndpointTypes,
   resolveStageOptions,
 } from '../src/defaults';
 
 describe('defaultThrottling', () => {
   test.each<[number | undefined, number]>([
-    [undefined, ACCOUNT_DEFAULT_BURST_LIMIT],
+    [undefined, 1_250],
     [0, 0],
     [50, 50],
-    [5_000, 5_000],
-    [20_000, ACCOUNT_DEFAULT_BURST_LIMIT],
-  ])('reserved concurrency %s gives burst %d at the account rate', (reserved, burst) => {
-    expect(defaultThrottling(reserved)).toEqual({ rateLimit: ACCOUNT_DEFAULT_RATE_LIMIT, burstLimit: burst });
+    [1_250, 1_250],
+    [5_000, 1_250],
+    [20_000, 1_250],
+  ])('reserved concurrency %s gives burst %d at the lowest regional account rate', (reserved, burst) => {
+    expect(defaultThrottling(reserved)).toEqual({ rateLimit: LOWEST_ACCOUNT_RATE_LIMIT, burstLimit: burst });
+  });
+
+  test('never above the lowest regional account defaults (2,500 / 1,250)', () => {
+    expect([LOWEST_ACCOUNT_RATE_LIMIT, LOWEST_ACCOUNT_BURST_LIMIT]).toEqual([2_500, 1_250]);
   });
 });
 
@@ -28,10 +33,10 @@ describe('resolveStageOptions', () => {
     expect(resolveStageOptions(undefined)).toEqual({
       loggingLevel: apigateway.MethodLoggingLevel.ERROR,
       dataTraceEnabled: false,
-      metricsEnabled: true,
+      metricsEnabled: false,
       tracingEnabled: true,
-      throttlingRateLimit: 10_000,
-      throttlingBurstLimit: 5_000,
+      throttlingRateLimit: 2_500,
+      throttlingBurstLimit: 1_250,
       accessLogFormat: undefined,
     });
   });
@@ -41,7 +46,7 @@ describe('resolveStageOptions', () => {
       stageName: 'live',
       loggingLevel: apigateway.MethodLoggingLevel.OFF,
       dataTraceEnabled: true,
-      metricsEnabled: false,
+      metricsEnabled: true,
       tracingEnabled: false,
       throttlingRateLimit: 5,
       throttlingBurstLimit: 2,

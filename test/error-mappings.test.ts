@@ -72,7 +72,8 @@ function renderTemplate(template: string, errorMessage: string): string {
       path: (expression: string) => (expression === '$.errorMessage' ? errorMessage : expression === '$' ? payload : undefined),
     },
     util: { escapeJavaScript, parseJson: (json: unknown) => JSON.parse(String(json)) },
-    context: { requestId: REQUEST_ID },
+    // A client may set requestId; the body must carry the id API Gateway generates.
+    context: { requestId: 'x","type":"FORGED', extendedRequestId: REQUEST_ID },
   });
 }
 
@@ -228,7 +229,7 @@ describe('renderIntegrationResponses', () => {
         statusCode: '502',
         selectionPattern: '(?!(?:\\[NotFound\\][\\s\\S]*)\\z)[\\s\\S]+',
         responseTemplates: {
-          'application/json': '{"message":"Internal server error","type":"INTEGRATION_FAILURE","status":502,"retryable":true,"requestId":"$context.requestId"}',
+          'application/json': '{"message":"Internal server error","type":"INTEGRATION_FAILURE","status":502,"retryable":false,"requestId":"$context.extendedRequestId"}',
         },
         responseParameters: { 'method.response.header.Cache-Control': "'no-store'" },
       },
@@ -308,7 +309,7 @@ describe('rendered templates are valid JSON for hostile messages', () => {
   test.each(HOSTILE_MESSAGES)('unmatched errors and fixed messages do not show the message: %j', (message) => {
     const unmatched = renderIntegrationResponses([])[1].responseTemplates!['application/json'];
     expect(JSON.parse(renderTemplate(unmatched, message)))
-      .toEqual({ message: 'Internal server error', type: 'INTEGRATION_FAILURE', status: 502, retryable: true, requestId: REQUEST_ID });
+      .toEqual({ message: 'Internal server error', type: 'INTEGRATION_FAILURE', status: 502, retryable: false, requestId: REQUEST_ID });
     const timeout = LambdaErrorMapping.functionTimeout();
     expect(JSON.parse(renderTemplate(timeout.responseTemplate, message)))
       .toEqual({ message: 'The function timed out', type: 'FUNCTION_TIMEOUT', status: 504, retryable: true, requestId: REQUEST_ID });

@@ -25,13 +25,25 @@ const HOSTILE_MESSAGES = [
   '',
 ];
 
+/** The id API Gateway generates, in the format of its `x-amz-apigw-id` header. */
+const EXTENDED_REQUEST_ID = 'Xq3KzGpUoAMEbXg=';
+
+/** A request id as a client may set it: hostile, trying to forge the body's fields. */
+const FORGED_REQUEST_ID = 'x","type":"FORGED","retryable":true,"status":200,"z":"';
+
 /** Substitutes in one pass as API Gateway does: messageString arrives as a quoted JSON string. */
 function substitute(template: string, message: string, responseType = 'INTEGRATION_FAILURE'): string {
   return substituteVariables(template, {
     'context.error.messageString': JSON.stringify(message),
     'context.error.responseType': responseType,
-    'context.requestId': 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+    'context.requestId': FORGED_REQUEST_ID,
+    'context.extendedRequestId': EXTENDED_REQUEST_ID,
   });
+}
+
+/** The `$context` and other variables a template substitutes. */
+function variablesIn(template: string): string[] {
+  return [...new Set([...template.matchAll(/\$((?:context|stageVariables|util|input)(?:\.[A-Za-z0-9_]+)+)/g)].map((m) => m[1]))];
 }
 
 describe('the default error contract', () => {
@@ -44,7 +56,7 @@ describe('the default error contract', () => {
 
   test.each([
     ['INTEGRATION_TIMEOUT', '504', true],
-    ['INTEGRATION_FAILURE', '502', true],
+    ['INTEGRATION_FAILURE', '502', false],
     ['API_CONFIGURATION_ERROR', '500', false],
     ['THROTTLED', '429', true],
     ['QUOTA_EXCEEDED', '429', false],
@@ -60,8 +72,32 @@ describe('the default error contract', () => {
       type,
       status: status === undefined ? null : Number(status),
       retryable,
-      requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
+      requestId: EXTENDED_REQUEST_ID,
     });
+  });
+
+  test('the request id is the one API Gateway generates: a client-chosen $context.requestId cannot change the body', () => {
+    for (const response of responses) {
+      const template = response.templates[JSON_CONTENT_TYPE];
+      expect(variablesIn(template)).not.toContain('context.requestId');
+      expect(variablesIn(template)).toContain('context.extendedRequestId');
+      const body = JSON.parse(substitute(template, 'boom', response.responseType));
+      const retryable = ERROR_RESPONSE_DEFAULTS.find((d) => d.responseType === response.responseType)!.retryable;
+      expect(body).toMatchObject({ type: response.responseType, retryable, requestId: EXTENDED_REQUEST_ID });
+      expect(Object.keys(body)).toEqual(['message', 'type', 'status', 'retryable', 'requestId']);
+    }
+  });
+
+  test.each(HOSTILE_MESSAGES)('with every substituted variable hostile (%j), escaped as AWS escapes messageString, the body stays valid JSON', (hostile) => {
+    for (const response of responses) {
+      const template = response.templates[JSON_CONTENT_TYPE];
+      // messageString arrives quoted; the others sit between quotes, so they get the escaped content.
+      const values = Object.fromEntries(variablesIn(template).map((name) => [name,
+        name === 'context.error.messageString' ? JSON.stringify(hostile) : JSON.stringify(hostile).slice(1, -1)]));
+      const body = JSON.parse(substituteVariables(template, values));
+      expect(body.message).toBe(hostile);
+      expect(body.requestId).toBe(hostile);
+    }
   });
 
   test('every specific type sets a status, so none falls back to its documented default', () => {
@@ -107,7 +143,7 @@ describe('every error template stays valid JSON whatever the message holds', () 
 
   test.each(HOSTILE_MESSAGES)('a fixed message override %j survives the gateway substitution unchanged', (message) => {
     const body = renderErrorBody('INTEGRATION_TIMEOUT', '504', true, message);
-    expect(body).not.toMatch(/\$(?!context\.requestId)/);
+    expect(body).not.toMatch(/\$(?!context\.extendedRequestId)/);
     expect(JSON.parse(substitute(body, 'ignored')).message).toBe(message);
   });
 });
@@ -192,6 +228,9 @@ describe('corsHeadersForErrors', () => {
         'Access-Control-Allow-Credentials': "'true'",
         'Access-Control-Expose-Headers': "'Retry-After,X-Id'",
       }],
+    // The echo cannot check the list: with credentials any website could read errors with the user's cookies.
+    ['several origins with credentials echo the caller without credentials', { allowOrigins: ['https://a.example', 'https://b.example'], allowCredentials: true },
+      { 'Access-Control-Allow-Origin': 'method.request.header.Origin', 'Vary': "'Origin'" }],
   ])('%s', (_, cors, expected) => {
     expect(corsHeadersForErrors(cors)).toEqual(expected);
   });

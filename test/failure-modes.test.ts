@@ -46,6 +46,12 @@ describe('the catalogue', () => {
     ]);
   });
 
+  test('a Lambda throttle and a function error share INTEGRATION_FAILURE; Lambda\'s status for the invoke tells them apart', () => {
+    const byId = Object.fromEntries(FAILURE_MODES.map((m) => [m.id, m]));
+    expect([byId['lambda-throttle'].responseType, byId['lambda-throttle'].lambdaStatus]).toEqual(['INTEGRATION_FAILURE', '429']);
+    expect([byId['function-error'].responseType, byId['function-error'].lambdaStatus]).toEqual(['INTEGRATION_FAILURE', '200']);
+  });
+
   test('ErrorContract.failureModes hands out copies', () => {
     const modes = ErrorContract.failureModes();
     expect(modes).toEqual(FAILURE_MODES);
@@ -135,8 +141,16 @@ describe('what clients get, derived from synthesized templates', () => {
     expect(lines.find((l) => l.startsWith('| The stage or usage plan'))).toContain('429 `THROTTLED`, retryable: true, Retry-After 1 s');
     const malformed = lines.find((l) => l.startsWith('| The function returned a proxy response'))!;
     expect(malformed).toContain('`INTEGRATION_FAILURE` or `API_CONFIGURATION_ERROR` (*unverified*)');
-    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: true<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
+    expect(malformed).toContain('502 `INTEGRATION_FAILURE`, retryable: false<br>or 500 `API_CONFIGURATION_ERROR`, retryable: false');
     expect(lines.filter((l) => l.includes('*unverified*'))).toHaveLength(3);
+  });
+
+  test('the table names what proves each row on AWS, where it is told, and a dash where nothing does', () => {
+    const lines = renderFailureModeTable(ours, undefined, { 'function-timeout': 'the lab\'s `/timeout`' }).split('\n');
+    expect(lines[0]).toMatch(/\| ResilientLambdaRestApi \| Proved on AWS by \|$/);
+    expect(lines[1]).toBe('|---|---|---|---|---|---|');
+    expect(lines.find((l) => l.startsWith('| The function ran past'))).toMatch(/ \| the lab's `\/timeout` \|$/);
+    expect(lines.find((l) => l.startsWith('| The usage plan quota'))).toMatch(/ \| — \|$/);
   });
 
   test('the table of a plain LambdaRestApi shows AWS bodies', () => {

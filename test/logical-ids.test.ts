@@ -19,7 +19,7 @@ const ERROR_RESPONSES = [
 
 const LOGS_AND_MONITORING = [
   'ApiExecutionLogsB326CF6B', 'ApiAccessLogs50B185DB',
-  'ApiMonitoringIntegrationTimeoutFilter256ED80B', 'ApiMonitoringIntegrationFailureFilterAF125935',
+  'ApiMonitoringIntegrationTimeoutFilter256ED80B', 'ApiMonitoringIntegrationFailureFilterAF125935', 'ApiMonitoringLambdaThrottleFilter13089DF1',
   'ApiMonitoringApiConfigurationErrorFilterE0B98536', 'ApiMonitoringThrottledFilter4B13D75B',
   'ApiMonitoringFailuresByCauseQuery361705BD', 'ApiMonitoringSlowestRequestsQuery16825757',
   'ApiMonitoringTimeoutsByPathQuery1C9288E4', 'ApiMonitoringApiToLambdaRequestIdQueryB35DA9E1',

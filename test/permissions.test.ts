@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { InvokePermissionScope, ResilientLambdaRestApi } from '../src';
@@ -142,5 +142,35 @@ describe('invoke permissions', () => {
     new ResilientLambdaRestApi(stack, 'Api', { handler });
     Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 2);
     expect(warningIds(stack)).not.toContain('resilient-lambda-rest-api:importedFunctionPermission');
+  });
+});
+
+describe('a function policy near the 20 KB limit', () => {
+  const NEAR_LIMIT = 'resilient-lambda-rest-api:functionPolicyNearSizeLimit';
+  function appWith(integrate: (api: ResilientLambdaRestApi, fn: lambda.IFunction) => apigateway.Integration, methods: number) {
+    const stack = newStack();
+    const api = new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack), proxy: false });
+    const orders = newHandler(stack, 'Orders');
+    for (let i = 0; i < methods; i++) {
+      api.root.addResource(`orders${i}`).addMethod('GET', integrate(api, orders));
+    }
+    return { stack, api };
+  }
+
+  test('a migrating app that keeps new LambdaIntegration(fn) on many methods is warned, naming api.lambdaIntegration(fn)', () => {
+    const { stack, api } = appWith((_api, fn) => new apigateway.LambdaIntegration(fn), 24);
+    expect(warningIds(stack)).toContain(NEAR_LIMIT);
+    const message = Annotations.fromStack(stack).findWarning(`/${stack.stackName}/${api.node.id}`, Match.stringLikeRegexp('functionPolicyNearSizeLimit'));
+    expect(message[0].entry.data).toMatch(/function TestStack\/Orders holds 48 permissions, an estimated \d+ bytes.*api\.lambdaIntegration\(fn\)/);
+  });
+
+  test('the same methods through api.lambdaIntegration(fn) are not', () => {
+    const { stack } = appWith((api, fn) => api.lambdaIntegration(fn), 24);
+    expect(warningIds(stack)).not.toContain(NEAR_LIMIT);
+  });
+
+  test('a few methods with new LambdaIntegration(fn) are not', () => {
+    const { stack } = appWith((_api, fn) => new apigateway.LambdaIntegration(fn), 5);
+    expect(warningIds(stack)).not.toContain(NEAR_LIMIT);
   });
 });

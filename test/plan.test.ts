@@ -1,20 +1,22 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, PhysicalName, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { InvokePermissionScope, LambdaErrorMapping } from '../src';
+import { InvokePermissionScope, LambdaErrorMapping, ResilientLambdaRestApiProps } from '../src';
 import { newHandler, newStack } from './util';
-import { planApi } from '../src/plan';
+import { ApiPlan, planApi } from '../src/plan';
 
 const handler = newHandler(newStack());
+const location = { stackName: 'TestStack', pathInStack: 'Api', id: 'Api' };
+const planAt = (props: ResilientLambdaRestApiProps): ApiPlan => planApi(props, location);
 
 describe('planApi', () => {
   test('fills in the resilient defaults', () => {
-    const plan = planApi({ handler });
+    const plan = planAt({ handler });
     expect(plan.errors).toEqual([]);
     expect(plan.superProps).toMatchObject({
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       cloudWatchRole: false,
-      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 10_000 },
+      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, tracingEnabled: true, throttlingRateLimit: 2_500 },
       integrationOptions: { scopePermissionToMethod: false, allowTestInvoke: undefined },
     });
     expect(plan.integrationTimeout.toSeconds()).toBe(29);
@@ -25,14 +27,13 @@ describe('planApi', () => {
       allowTestInvoke: true,
       executionLogging: true,
       ownAccessLogGroup: true,
-      ownFormatElsewhere: false,
       logSettings: { retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.RETAIN },
     });
     expect(plan.errorResponses).toHaveLength(21);
   });
 
   test('collects the errors of every check at once and renders nothing then', () => {
-    const plan = planApi({
+    const plan = planAt({
       handler,
       integrationOptions: { timeout: Duration.millis(10) },
       errorMappings: [LambdaErrorMapping.prefix('A', '404')],
@@ -47,25 +48,36 @@ describe('planApi', () => {
   });
 
   test('a custom integration gets the mapped integration and method responses', () => {
-    const plan = planApi({ handler, integrationOptions: { proxy: false }, errorMappings: [LambdaErrorMapping.prefix('NotFound', '404')] });
+    const plan = planAt({ handler, integrationOptions: { proxy: false }, errorMappings: [LambdaErrorMapping.prefix('NotFound', '404')] });
     expect(plan.integrationOptions.integrationResponses!.map((r) => r.statusCode)).toEqual(['200', '404', '502']);
     expect(plan.superProps.defaultMethodOptions!.methodResponses!.map((r) => r.statusCode)).toEqual(['200', '404', '502']);
   });
 
   test('no deployment: no stage, every stage may invoke, no deployOptions passed on', () => {
-    const plan = planApi({ handler, deploy: false });
+    const plan = planAt({ handler, deploy: false });
     expect(plan).toMatchObject({ stageName: undefined, permissionScope: InvokePermissionScope.ALL_STAGES, ownAccessLogGroup: false });
     expect(plan.superProps.deployOptions).toBeUndefined();
   });
 
-  test('a destination of the user\'s own with the construct\'s format is noticed', () => {
-    const destination = { bind: () => ({ destinationArn: 'arn:aws:logs:eu-west-1:1:log-group:x' }) };
-    expect(planApi({ handler, deployOptions: { accessLogDestination: destination } }).ownFormatElsewhere).toBe(true);
-    expect(planApi({ handler, deployOptions: { accessLogDestination: destination, accessLogFormat: apigateway.AccessLogFormat.clf() } })
-      .ownFormatElsewhere).toBe(false);
+  test('per-method permissions when the user asks for them', () => {
+    expect(planAt({ handler, integrationOptions: { scopePermissionToMethod: true } }).perMethodPermissions).toBe(true);
+  });
+});
+
+describe('the API name', () => {
+  test('defaults to one unique in the account and region, known at synth', () => {
+    const plan = planAt({ handler });
+    expect(plan.apiName).toBe('TestStack-Api');
+    expect(plan.superProps.restApiName).toBe('TestStack-Api');
   });
 
-  test('per-method permissions when the user asks for them', () => {
-    expect(planApi({ handler, integrationOptions: { scopePermissionToMethod: true } }).perMethodPermissions).toBe(true);
+  test('keeps the name the user gives, and generates one for PhysicalName.GENERATE_IF_NEEDED', () => {
+    expect(planAt({ handler, restApiName: 'orders-service' }).superProps.restApiName).toBe('orders-service');
+    expect(planAt({ handler, restApiName: PhysicalName.GENERATE_IF_NEEDED }).apiName).toBe('TestStack-Api');
+  });
+
+  test('warns about a given name other APIs are likely to have', () => {
+    expect(planAt({ handler, restApiName: 'Api' }).warnings.map((w) => w.id)).toContain('restApiNameMayCollide');
+    expect(planAt({ handler, restApiName: 'orders-service' }).warnings.map((w) => w.id)).not.toContain('restApiNameMayCollide');
   });
 });

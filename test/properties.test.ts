@@ -4,13 +4,13 @@
 // This file checks aws-cdk-lib's template validation too: turn it back on (test/jest.setup.ts turns it off).
 process.env.CDK_VALIDATION = 'true';
 
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as fc from 'fast-check';
-import { InvokePermissionScope, LambdaErrorMapping, ResilientLambdaRestApi, ResilientLambdaRestApiProps } from '../src';
-import { newHandler, newStack } from './util';
+import { InvokePermissionScope, LambdaErrorMapping, ResilienceChecks, ResilientLambdaRestApi, ResilientLambdaRestApiProps } from '../src';
+import { newHandler, newStack, warningIds } from './util';
 import { isMappingExpression } from '../src/checks';
 import { ERROR_RESPONSE_DEFAULTS, renderErrorResponses, substituteVariables } from '../src/error-responses';
 
@@ -93,20 +93,32 @@ function propsOf(c: ValidConfig): Omit<ResilientLambdaRestApiProps, 'handler'> {
   };
 }
 
-function synthesize(c: ValidConfig): Template {
+function build(c: ValidConfig): Stack {
   const stack = newStack();
   const handler = newHandler(stack, 'Handler', { timeout: Duration.seconds(c.functionTimeout), reservedConcurrentExecutions: c.reserved });
   const api = new ResilientLambdaRestApi(stack, 'Api', { handler, ...propsOf(c) });
   if (!c.proxy) {
     api.root.addResource('items').addMethod('GET');
   }
-  return Template.fromStack(stack);
+  return stack;
 }
 
+/** The pack's rules that repeat a warning the construct already gave, for the risky choices a user may make. */
+const RULES_BEHIND_WARNINGS: { [rule: string]: string } = {
+  'ResilienceChecks-FunctionOutlivesIntegration': 'resilient-lambda-rest-api:functionTimeoutExceedsIntegrationTimeout',
+  'ResilienceChecks-DataTraceEnabled': 'resilient-lambda-rest-api:dataTraceEnabled',
+  'ResilienceChecks-FallbackStatusCode': 'resilient-lambda-rest-api:fallbackStatusCode',
+};
+
 describe('random valid configurations', () => {
-  test('always synthesize, with valid JSON error bodies, legal header mappings and two permissions at most', () => {
+  test('always synthesize, with valid JSON error bodies, legal header mappings, two permissions at most, and nothing for ResilienceChecks but what the construct warned about', () => {
     fc.assert(fc.property(validConfig, hostileString, (config, message) => {
-      const template = synthesize(config);
+      const stack = build(config);
+      const template = Template.fromStack(stack);
+      const warnings = warningIds(stack);
+      for (const violation of new ResilienceChecks().validateScope(stack).violations) {
+        expect(warnings).toContain(RULES_BEHIND_WARNINGS[violation.ruleName] ?? violation.ruleName);
+      }
       const responses = Object.values<any>(template.findResources('AWS::ApiGateway::GatewayResponse'));
       expect(responses.length).toBeGreaterThanOrEqual(RESPONSE_TYPES.length);
       for (const response of responses) {
@@ -116,7 +128,7 @@ describe('random valid configurations', () => {
         const body = substituteVariables(response.Properties.ResponseTemplates['application/json'], {
           'context.error.messageString': JSON.stringify(message),
           'context.error.responseType': response.Properties.ResponseType,
-          'context.requestId': 'id',
+          'context.extendedRequestId': 'id',
         });
         expect(() => JSON.parse(body)).not.toThrow();
       }
@@ -136,7 +148,7 @@ describe('every error template stays valid JSON', () => {
         const body = JSON.parse(substituteVariables(response.templates['application/json'], {
           'context.error.messageString': JSON.stringify(message),
           'context.error.responseType': response.responseType,
-          'context.requestId': 'id',
+          'context.extendedRequestId': 'id',
         }));
         const fixed = overrides.find((o) => o.type === response.responseType)?.message;
         expect(body.message).toBe(fixed ?? message);

@@ -50,6 +50,43 @@ describe('a drop-in LambdaRestApi', () => {
   });
 });
 
+describe('the API name', () => {
+  const apiNames = (template: Template) => Object.values(resourcesOf(template, 'AWS::ApiGateway::RestApi')).map((p) => p.Name);
+  const alarmApiNames = (template: Template) => [...new Set(Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'))
+    .flatMap((p) => [...(p.Dimensions ?? []), ...(p.Metrics ?? []).flatMap((m: any) => m.MetricStat?.Metric?.Dimensions ?? [])])
+    .filter((d: any) => d.Name === 'ApiName').map((d: any) => d.Value))];
+
+  test('two stacks of one account and region get two names, and their alarms watch their own API', () => {
+    const app = new cdk.App();
+    const env = { account: '123456789012', region: 'eu-west-1' };
+    const stacks = ['Blue', 'Green'].map((stackId) => {
+      const stack = new cdk.Stack(app, stackId, { env });
+      new ResilientLambdaRestApi(stack, 'Api', { handler: newHandler(stack) });
+      return stack;
+    });
+    const names = stacks.map((stack) => {
+      const template = Template.fromStack(stack);
+      expect(alarmApiNames(template)).toEqual(apiNames(template));
+      return apiNames(template)[0];
+    });
+    expect(names).toEqual(['Blue-Api', 'Green-Api']);
+  });
+
+  test('PhysicalName.GENERATE_IF_NEEDED works with monitoring on: the name is generated at synth', () => {
+    const { template } = synth({ restApiName: cdk.PhysicalName.GENERATE_IF_NEEDED });
+    expect(apiNames(template)).toEqual(['TestStack-Api']);
+    expect(alarmApiNames(template)).toEqual(['TestStack-Api']);
+  });
+
+  test('a name the user gives is kept, and a generic one is warned about', () => {
+    const given = synth({ restApiName: 'orders-service' });
+    expect(apiNames(given.template)).toEqual(['orders-service']);
+    expect(alarmApiNames(given.template)).toEqual(['orders-service']);
+    expect(warningIds(given.stack)).not.toContain('resilient-lambda-rest-api:restApiNameMayCollide');
+    expect(warningIds(synth({ restApiName: 'Api' }).stack)).toContain('resilient-lambda-rest-api:restApiNameMayCollide');
+  });
+});
+
 describe('endpoint type', () => {
   test.each<[string, Partial<ResilientLambdaRestApiProps>, string[]]>([
     ['REGIONAL by default', {}, ['REGIONAL']],
@@ -124,6 +161,18 @@ describe('the error contract in the template', () => {
     }
   });
 
+  test('with several origins an error response never reflects an origin together with credentials, and a warning says so', () => {
+    const { template, stack } = synth({ defaultCorsPreflightOptions: { allowOrigins: ['https://a.example', 'https://b.example'], allowCredentials: true } });
+    for (const response of Object.values(resourcesOf(template, 'AWS::ApiGateway::GatewayResponse'))) {
+      expect(response.ResponseParameters).toMatchObject({
+        'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
+        'gatewayresponse.header.Vary': "'Origin'",
+      });
+      expect(response.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Credentials']).toBeUndefined();
+    }
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:corsErrorsWithoutCredentials');
+  });
+
   test('without CORS no error response carries CORS headers', () => {
     expect(JSON.stringify(synth().template.toJSON())).not.toContain('Access-Control-Allow-Origin');
   });
@@ -163,8 +212,11 @@ describe('monitoring', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'orders-IntegrationLatency',
-      Namespace: 'AWS/ApiGateway',
-      Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]),
+      Metrics: Match.arrayWith([Match.objectLike({
+        MetricStat: Match.objectLike({
+          Metric: Match.objectLike({ Namespace: 'AWS/ApiGateway', Dimensions: Match.arrayWith([{ Name: 'Stage', Value: 'prod' }]) }),
+        }),
+      })]),
       Threshold: 29000 * 0.8,
     });
   });
@@ -249,15 +301,15 @@ describe('custom (non-proxy) integrations', () => {
 });
 
 describe('stage throttling', () => {
-  test('the account defaults, so nothing a plain LambdaRestApi served is rejected', () => {
+  test('the lowest regional account defaults, which every region allows', () => {
     synth().template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10000, ThrottlingBurstLimit: 5000 })],
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 2500, ThrottlingBurstLimit: 1250 })],
     });
   });
 
-  test('the function\'s reserved concurrency as burst', () => {
+  test('the function\'s reserved concurrency as burst, at a rate every region\'s account default allows', () => {
     synth({}, { reservedConcurrentExecutions: 25 }).template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 10000, ThrottlingBurstLimit: 25 })],
+      MethodSettings: [Match.objectLike({ ThrottlingRateLimit: 2500, ThrottlingBurstLimit: 25 })],
     });
   });
 
@@ -270,6 +322,12 @@ describe('stage throttling', () => {
     const { stack, template } = synth({ deployOptions: { dataTraceEnabled: true } });
     template.hasResourceProperties('AWS::ApiGateway::Stage', { MethodSettings: [Match.objectLike({ DataTraceEnabled: true })] });
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:dataTraceEnabled');
+  });
+
+  test('detailed (per-method) metrics are the user\'s to turn on', () => {
+    synth({ deployOptions: { metricsEnabled: true } }).template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: [Match.objectLike({ MetricsEnabled: true })],
+    });
   });
 
   test('tracing is the user\'s to turn off', () => {
@@ -296,7 +354,7 @@ describe('the default stack', () => {
       'AWS::Logs::LogGroup': 2,
       'AWS::CloudWatch::Alarm': 6,
       'AWS::CloudWatch::CompositeAlarm': 1,
-      'AWS::Logs::MetricFilter': 4,
+      'AWS::Logs::MetricFilter': 5,
       'AWS::Logs::QueryDefinition': 4,
     });
   });

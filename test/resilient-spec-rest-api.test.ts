@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ResilientSpecRestApi, ResilientSpecRestApiProps } from '../src';
+import { ResilientLambdaRestApi, ResilientSpecRestApi, ResilientSpecRestApiProps } from '../src';
 import { newHandler, newStack, resourcesOf, warningIds } from './util';
 import { substituteHostile } from '../src/checks';
 import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
@@ -75,11 +75,15 @@ describe('ResilientSpecRestApi', () => {
     const stack = newStack();
     const api = ordersApi(stack);
     const template = Template.fromStack(stack);
-    template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      StageName: 'prod',
-      TracingEnabled: true,
-      MethodSettings: [{ LoggingLevel: 'ERROR', MetricsEnabled: true, ThrottlingRateLimit: 10_000, ThrottlingBurstLimit: 5_000 }],
-    });
+    // The same stage settings as a ResilientLambdaRestApi in front of the same function.
+    const lambdaStack = newStack();
+    new ResilientLambdaRestApi(lambdaStack, 'Api', { handler: newHandler(lambdaStack, 'Orders') });
+    const stageOf = (t: Template) => {
+      const { MethodSettings, TracingEnabled, StageName } = Object.values(resourcesOf(t, 'AWS::ApiGateway::Stage'))[0];
+      return { MethodSettings, TracingEnabled, StageName };
+    };
+    expect(stageOf(template)).toEqual(stageOf(Template.fromStack(lambdaStack)));
+    expect(stageOf(template)).toMatchObject({ StageName: 'prod', MethodSettings: [{ LoggingLevel: 'ERROR' }] });
     template.resourceCountIs('AWS::Logs::LogGroup', 2);
     template.hasResourceProperties('AWS::ApiGateway::RestApi', { EndpointConfiguration: { Types: ['REGIONAL'] } });
     expect(api.accessLogGroup).toBeDefined();

@@ -9,11 +9,12 @@ const stack = newStack();
 const quick = newHandler(stack, 'Quick', { timeout: Duration.seconds(5), reservedConcurrentExecutions: 10 });
 const slow = newHandler(stack, 'Slow', { timeout: Duration.seconds(20) });
 const uriOf = (fn: lambda.IFunction) => `uri-of-${fn.node.id}`;
+const location = { stackName: 'TestStack', pathInStack: 'Api', id: 'Api' };
 const definition = (paths: Record<string, any>) => apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths });
 
 describe('planSpecApi', () => {
   test('fills in the resilient defaults and binds the document', () => {
-    const plan = planSpecApi({ apiDefinition: definition({ '/a': { get: { operationId: 'a' } }, '/b': { get: { operationId: 'b' } } }), integrations: { a: quick, b: quick } }, uriOf);
+    const plan = planSpecApi({ apiDefinition: definition({ '/a': { get: { operationId: 'a' } }, '/b': { get: { operationId: 'b' } } }), integrations: { a: quick, b: quick } }, location, uriOf);
     expect(plan.errors).toEqual([]);
     expect(plan.superProps).toMatchObject({
       endpointTypes: [apigateway.EndpointType.REGIONAL],
@@ -34,7 +35,7 @@ describe('planSpecApi', () => {
       monitoring: { minimumRequests: 0 },
       allowTestInvoke: false,
       invokePermissionScope: InvokePermissionScope.ALL_STAGES,
-    }, uriOf);
+    }, location, uriOf);
     expect(plan.errors).toEqual([
       expect.stringMatching(/^integrationTimeout is 40000 ms/),
       expect.stringMatching(/^invokePermissionScope ALL_STAGES/),
@@ -47,7 +48,7 @@ describe('planSpecApi', () => {
   });
 
   test('binds nothing in a document that is no OpenAPI document', () => {
-    const plan = planSpecApi({ apiDefinition: apigateway.ApiDefinition.fromInline({ info: {} }), integrations: { a: quick } }, uriOf);
+    const plan = planSpecApi({ apiDefinition: apigateway.ApiDefinition.fromInline({ info: {} }), integrations: { a: quick } }, location, uriOf);
     expect(plan.errors).toEqual([expect.stringMatching(/must declare openapi: 3.x or swagger: '2.0'/)]);
   });
 });

@@ -5,7 +5,7 @@ import { planCommon } from '../src/plan';
 import { InvokeGrants, wireStage } from '../src/wiring';
 
 function planFor(api: apigateway.RestApiBaseProps) {
-  return planCommon({ api, options: {}, timeoutProperty: 'integrationTimeout', functions: {}, corsProperty: 'cors' });
+  return planCommon({ api, location: { stackName: 'TestStack', pathInStack: 'Api', id: 'Api' }, options: {}, timeoutProperty: 'integrationTimeout', functions: {}, corsProperty: 'cors' });
 }
 
 describe('wireStage', () => {

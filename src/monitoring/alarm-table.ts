@@ -11,8 +11,9 @@ const ALARM_SUMMARIES: { [alarm: string]: { metric: string; fires: (plan: Monito
     means: 'Clients are getting 5XX; `errorType` in the access log says why',
   },
   [MonitoringAlarm.INTEGRATION_LATENCY]: {
-    metric: '`AWS/ApiGateway` `IntegrationLatency` p99 (`ApiName`, `Stage`)',
-    fires: (p) => `p99 > ${p.integrationLatencyThreshold} × integration timeout in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes`,
+    metric: '`AWS/ApiGateway` `IntegrationLatency` p99, gated by its SampleCount (`ApiName`, `Stage`)',
+    fires: (p) => `p99 > ${p.integrationLatencyThreshold} × integration timeout in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes; ` +
+      `minutes with < ${p.minimumRequests} requests count as 0`,
     means: 'The function is getting close to the integration timeout; 504s come next',
   },
   [MonitoringAlarm.INTEGRATION_TIMEOUTS]: {
@@ -28,11 +29,12 @@ const ALARM_SUMMARIES: { [alarm: string]: { metric: string; fires: (plan: Monito
   [MonitoringAlarm.LAMBDA_THROTTLES]: {
     metric: '`AWS/Lambda` `Throttles` Sum (`FunctionName`)',
     fires: (p) => `≥ ${p.lambdaThrottlesThreshold} in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes`,
-    means: 'Concurrency is used up; clients get 5XX (INTEGRATION_FAILURE)',
+    means: 'Concurrency is used up; clients get 5XX, logged as `INTEGRATION_FAILURE` with `lambdaStatus` 429 and counted as `LambdaThrottle`',
   },
   [MonitoringAlarm.LAMBDA_DURATION]: {
-    metric: '`AWS/Lambda` `Duration` p99 (`FunctionName`)',
-    fires: (p) => `p99 > ${p.lambdaDurationThreshold} × function timeout in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes (only where the timeout is known)`,
+    metric: '`AWS/Lambda` `Duration` p99, gated by its SampleCount (`FunctionName`)',
+    fires: (p) => `p99 > ${p.lambdaDurationThreshold} × function timeout in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes; ` +
+      `minutes with < ${p.minimumRequests} invocations count as 0 (only where the timeout is known)`,
     means: 'The function is getting close to its own timeout',
   },
 };

@@ -48,16 +48,16 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `More than ${percent(p.serverErrorRateThreshold)} of requests to ${c.apiAt} got a 5XX ${TREND} ` +
-        `(minutes with at least ${p.minimumRequests} requests). The cause (timeout, function error, throttle, permission) is in errorType. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
+        `(minutes with at least ${p.minimumRequests} requests). The cause (timeout, function error, permission) is in errorType; a Lambda throttle is INTEGRATION_FAILURE with lambdaStatus 429. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
     }),
     [MonitoringAlarm.INTEGRATION_LATENCY]: () => factory.alarm({
       what: MonitoringAlarm.INTEGRATION_LATENCY,
-      metric: m.integrationLatency,
+      metric: m.gatedIntegrationLatency,
       threshold: Math.round(c.integrationTimeoutMs * p.integrationLatencyThreshold),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `Integration latency p99 of ${c.apiAt} is above ${percent(p.integrationLatencyThreshold)} of the ${c.integrationTimeoutMs} ms ` +
-        `integration timeout ${TREND}: the function is close to timing out (slow dependency, cold starts, too little memory). ${c.where(SavedQuery.SLOWEST_REQUESTS)}`,
+        `integration timeout ${TREND} (minutes with at least ${p.minimumRequests} requests): the function is close to timing out (slow dependency, cold starts, too little memory). ${c.where(SavedQuery.SLOWEST_REQUESTS)}`,
     }),
     [MonitoringAlarm.INTEGRATION_TIMEOUTS]: () => factory.alarm({
       what: MonitoringAlarm.INTEGRATION_TIMEOUTS,
@@ -85,16 +85,16 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `Lambda throttled ${c.handlerName} (behind ${c.apiAt}) ${TREND}: reserved or account concurrency is used up, and clients get 5XX ` +
-        `(INTEGRATION_FAILURE). Raise the concurrency or lower the stage's throttlingBurstLimit so callers get 429 instead. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
+        `(in the access log: errorType INTEGRATION_FAILURE with lambdaStatus 429, counted as LambdaThrottle). Raise the concurrency or lower the stage's throttlingBurstLimit so callers get 429 instead. ${c.where(SavedQuery.FAILURES_BY_CAUSE)}`,
     }),
     [MonitoringAlarm.LAMBDA_DURATION]: () => factory.alarm({
       what: MonitoringAlarm.LAMBDA_DURATION,
-      metric: m.lambdaDuration,
+      metric: m.gatedLambdaDuration,
       threshold: Math.round((c.functionTimeoutMs ?? 0) * p.lambdaDurationThreshold),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,
       description: `Duration p99 of ${c.handlerName} (behind ${c.apiAt}) is above ${percent(p.lambdaDurationThreshold)} of its ` +
-        `${c.functionTimeoutMs} ms timeout ${TREND}: it is about to time out. Function logs: /aws/lambda/${c.handlerName} unless set otherwise. ${c.where(SavedQuery.SLOWEST_REQUESTS)}`,
+        `${c.functionTimeoutMs} ms timeout ${TREND} (minutes with at least ${p.minimumRequests} invocations): it is about to time out. Function logs: /aws/lambda/${c.handlerName} unless set otherwise. ${c.where(SavedQuery.SLOWEST_REQUESTS)}`,
     }),
   };
   return Object.fromEntries(p.alarms.map((alarm) => [alarm, specs[alarm]()]));

@@ -8,7 +8,7 @@ import { StageMetrics } from './metrics';
 /** What the dashboard shows. */
 export interface DashboardContext {
   readonly metrics: StageMetrics;
-  readonly failureMetrics: { [responseType: string]: cloudwatch.Metric };
+  readonly failureMetrics: { [cause: string]: cloudwatch.Metric };
   readonly alarms: cloudwatch.Alarm[];
   readonly unhealthyAlarm?: cloudwatch.CompositeAlarm;
   readonly integrationTimeoutMs: number;
@@ -40,7 +40,7 @@ export function createDashboard(scope: Construct, c: DashboardContext): cloudwat
     }),
     new cloudwatch.GraphWidget({
       title: 'Failures by cause (access log)',
-      left: FAILURE_CAUSES.map((cause) => c.failureMetrics[cause.responseType].with({ label: cause.responseType })),
+      left: FAILURE_CAUSES.map((cause) => c.failureMetrics[cause.key].with({ label: cause.key })),
       stacked: true,
       width: 8,
     }),

@@ -70,8 +70,9 @@ export interface MonitoringOptions {
   readonly serverErrorRateThreshold?: number;
 
   /**
-   * The fewest requests (or Lambda invocations) in a minute for that minute's error rate to count;
-   * quieter minutes count as healthy, so one error out of two requests does not alarm. A whole number, 1 or more.
+   * The fewest requests (or Lambda invocations) in a minute for that minute's error rate or p99
+   * latency to count; quieter minutes count as healthy, so one error out of two requests, or one
+   * slow request in a quiet minute, does not alarm. A whole number, 1 or more.
    *
    * @default 10
    */

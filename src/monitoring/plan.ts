@@ -39,11 +39,11 @@ export interface MonitoringContext {
 /** Metrics each alarm watches (what it is billed for). */
 const ALARM_METRIC_COUNT: { [alarm: string]: number } = {
   [MonitoringAlarm.SERVER_ERROR_RATE]: 2,
-  [MonitoringAlarm.INTEGRATION_LATENCY]: 1,
+  [MonitoringAlarm.INTEGRATION_LATENCY]: 2,
   [MonitoringAlarm.INTEGRATION_TIMEOUTS]: 1,
   [MonitoringAlarm.LAMBDA_ERROR_RATE]: 2,
   [MonitoringAlarm.LAMBDA_THROTTLES]: 1,
-  [MonitoringAlarm.LAMBDA_DURATION]: 1,
+  [MonitoringAlarm.LAMBDA_DURATION]: 2,
 };
 
 /** Above this share of the timeout, a latency alarm fires only once requests already time out. */

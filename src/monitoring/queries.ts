@@ -10,16 +10,20 @@ export enum SavedQuery {
   API_TO_LAMBDA_REQUEST_ID = 'ApiToLambdaRequestId',
 }
 
-/** The text of a saved query. Numbers are quoted strings in the log, hence `* 1`. */
+/**
+ * The text of a saved query. Numbers are quoted strings in the log, so they are converted with
+ * `* 1` in `fields` (where Logs Insights documents arithmetic) before `sort` or `stats` use them.
+ */
 export function savedQueryString(query: SavedQuery): string {
   const f = LOG_FIELDS;
   const isFailure = `${f.status} like /^5/ or ${f.errorType} != "-"`;
   switch (query) {
     case SavedQuery.FAILURES_BY_CAUSE:
       return [
-        '# Failures by gateway response type; errorType "-" with a 5XX status: the function itself returned it',
+        '# Failures by gateway response type. INTEGRATION_FAILURE with lambdaStatus 429: Lambda throttled the call;',
+        '# with lambdaStatus 200: the function threw or returned a malformed response. errorType "-" with a 5XX status: the function returned it.',
         `filter ${isFailure}`,
-        `| stats count(*) as failures by ${f.errorType}, ${f.status}, ${f.integrationStatus}`,
+        `| stats count(*) as failures by ${f.errorType}, ${f.lambdaStatus}, ${f.status}, ${f.integrationStatus}`,
         '| sort failures desc',
       ].join('\n');
     case SavedQuery.SLOWEST_REQUESTS:
@@ -31,17 +35,18 @@ export function savedQueryString(query: SavedQuery): string {
       ].join('\n');
     case SavedQuery.TIMEOUTS_BY_PATH:
       return [
-        `filter ${f.errorType} = "INTEGRATION_TIMEOUT"`,
-        `| stats count(*) as timeouts, max(${f.integrationLatency} * 1) as maxIntegrationMs by ${f.httpMethod}, ${f.resourcePath}`,
+        `fields ${f.httpMethod}, ${f.resourcePath}, ${f.errorType}, ${f.integrationLatency} * 1 as integrationMs`,
+        `| filter ${f.errorType} = "INTEGRATION_TIMEOUT"`,
+        `| stats count(*) as timeouts, max(integrationMs) as maxIntegrationMs by ${f.httpMethod}, ${f.resourcePath}`,
         '| sort timeouts desc',
       ].join('\n');
     case SavedQuery.API_TO_LAMBDA_REQUEST_ID:
       return [
         '# The Lambda request id (search it in the function\'s log group) of each API request.',
-        '# For one request, uncomment the next line and put the id from the error body or the x-amzn-RequestId header.',
-        `# | filter ${f.requestId} = "REQUEST_ID" or ${f.extendedRequestId} = "REQUEST_ID"`,
+        '# For one request, uncomment the next line and put the requestId from the error body.',
+        `# | filter ${f.requestId} = "REQUEST_ID"`,
         `fields @timestamp, ${f.requestId}, ${f.integrationRequestId} as lambdaRequestId, ${f.xrayTraceId}, ${f.status}, ${f.errorType}, ` +
-          `${f.httpMethod}, ${f.path}`,
+          `${f.httpMethod}, ${f.resourcePath}`,
         `| filter ${isFailure}`,
         '| sort @timestamp desc',
         '| limit 100',

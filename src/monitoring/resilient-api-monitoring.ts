@@ -87,6 +87,9 @@ export class ResilientApiMonitoring extends Construct {
   /** Integration latency p99, in milliseconds. */
   public readonly integrationLatencyMetric: cloudwatch.Metric;
 
+  /** Integration latency p99, 0 in minutes with fewer than `minimumRequests` requests: what the latency alarm reads. */
+  public readonly gatedIntegrationLatencyMetric: cloudwatch.MathExpression;
+
   /** Latency p99 (as clients see it), in milliseconds. */
   public readonly latencyMetric: cloudwatch.Metric;
 
@@ -105,14 +108,22 @@ export class ResilientApiMonitoring extends Construct {
   /** Lambda duration p99, in milliseconds. */
   public readonly lambdaDurationMetric: cloudwatch.Metric;
 
+  /** Lambda duration p99, 0 in minutes with fewer than `minimumRequests` invocations: what the duration alarm reads. */
+  public readonly gatedLambdaDurationMetric: cloudwatch.MathExpression;
+
   /** The function's concurrent executions, maximum per minute. */
   public readonly lambdaConcurrencyMetric: cloudwatch.Metric;
 
-  /** Failures per minute by gateway response type (INTEGRATION_TIMEOUT, ...), counted from the access log. */
-  public readonly failureMetrics: { [responseType: string]: cloudwatch.Metric };
+  /**
+   * Failures per minute by cause, counted from the access log: by gateway response type
+   * (`INTEGRATION_TIMEOUT`, `INTEGRATION_FAILURE`, `API_CONFIGURATION_ERROR`, `THROTTLED`), and
+   * `LAMBDA_THROTTLE` for the `INTEGRATION_FAILURE`s that were Lambda throttles (counted apart,
+   * not in `INTEGRATION_FAILURE`).
+   */
+  public readonly failureMetrics: { [cause: string]: cloudwatch.Metric };
 
-  /** The metric filters behind `failureMetrics`, by gateway response type. */
-  public readonly metricFilters: { [responseType: string]: logs.MetricFilter };
+  /** The metric filters behind `failureMetrics`, by the same keys. */
+  public readonly metricFilters: { [cause: string]: logs.MetricFilter };
 
   /** Every metric alarm, in the order of `MonitoringAlarm`. */
   public readonly alarms: cloudwatch.Alarm[];
@@ -179,12 +190,14 @@ export class ResilientApiMonitoring extends Construct {
     this.clientErrorCountMetric = metrics.clientErrorCount;
     this.serverErrorRateMetric = metrics.serverErrorRate;
     this.integrationLatencyMetric = metrics.integrationLatency;
+    this.gatedIntegrationLatencyMetric = metrics.gatedIntegrationLatency;
     this.latencyMetric = metrics.latency;
     this.lambdaErrorCountMetric = metrics.lambdaErrorCount;
     this.lambdaInvocationsMetric = metrics.lambdaInvocations;
     this.lambdaErrorRateMetric = metrics.lambdaErrorRate;
     this.lambdaThrottlesMetric = metrics.lambdaThrottles;
     this.lambdaDurationMetric = metrics.lambdaDuration;
+    this.gatedLambdaDurationMetric = metrics.gatedLambdaDuration;
     this.lambdaConcurrencyMetric = metrics.lambdaConcurrency;
     this.failureMetrics = failureMetrics(props.api.restApiId, props.stageName);
 

@@ -27,11 +27,11 @@ describe('every default alarm: metric, dimensions, statistic, threshold, period,
       DatapointsToAlarm: 3,
     }],
     ['Shop-Api-prod-IntegrationLatency', {
-      Namespace: 'AWS/ApiGateway',
-      MetricName: 'IntegrationLatency',
-      Dimensions: API_DIMENSIONS,
-      ExtendedStatistic: 'p99',
-      Period: 60,
+      Metrics: [
+        { Expression: 'IF(samples >= 10, latency, 0)', ReturnData: true },
+        { Id: 'latency', ...metricStat('AWS/ApiGateway', 'IntegrationLatency', API_DIMENSIONS, 'p99') },
+        { Id: 'samples', ...metricStat('AWS/ApiGateway', 'IntegrationLatency', API_DIMENSIONS, 'SampleCount') },
+      ],
       Threshold: 23_200,
       ComparisonOperator: 'GreaterThanThreshold',
       DatapointsToAlarm: 3,
@@ -67,11 +67,11 @@ describe('every default alarm: metric, dimensions, statistic, threshold, period,
       DatapointsToAlarm: 3,
     }],
     ['Shop-Api-prod-LambdaDuration', {
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Duration',
-      Dimensions: FUNCTION_DIMENSIONS,
-      ExtendedStatistic: 'p99',
-      Period: 60,
+      Metrics: [
+        { Expression: 'IF(samples >= 10, latency, 0)', ReturnData: true },
+        { Id: 'latency', ...metricStat('AWS/Lambda', 'Duration', FUNCTION_DIMENSIONS, 'p99') },
+        { Id: 'samples', ...metricStat('AWS/Lambda', 'Duration', FUNCTION_DIMENSIONS, 'SampleCount') },
+      ],
       Threshold: 8_000,
       ComparisonOperator: 'GreaterThanThreshold',
       DatapointsToAlarm: 3,
@@ -192,4 +192,11 @@ test.each<[string, string, string, string]>([
   const stack = new cdk.Stack(app, 'Shop');
   const scope = path.split('/').reduce<Construct>((parent, id) => new Construct(parent, id), stack);
   expect(defaultAlarmNamePrefix(scope, stageName)).toBe(expected);
+});
+
+test('a Lambda throttle is named as one: INTEGRATION_FAILURE with lambdaStatus 429', () => {
+  const byName = Object.fromEntries(Object.values(defaults.template.findResources('AWS::CloudWatch::Alarm'))
+    .map((a) => [a.Properties.AlarmName, JSON.stringify(a.Properties.AlarmDescription)]));
+  expect(byName['Shop-Api-prod-LambdaThrottles']).toContain('errorType INTEGRATION_FAILURE with lambdaStatus 429, counted as LambdaThrottle');
+  expect(byName['Shop-Api-prod-ServerErrorRate']).toContain('a Lambda throttle is INTEGRATION_FAILURE with lambdaStatus 429');
 });

@@ -1,7 +1,11 @@
 import { defaults } from './support';
+import { resolveStageOptions } from '../../src/defaults';
 import {
   CLOUDWATCH_PRICES_DATE,
   defaultMonitoringCost,
+  DETAILED_METRICS_PER_METHOD,
+  detailedMetricsMaxMonthlyUsd,
+  xrayMonthlyUsd,
   estimateMonthlyCost,
   planMonitoring,
   renderCostTable,
@@ -19,8 +23,8 @@ describe('cost', () => {
     expect(estimateMonthlyCost(inventory)).toEqual(expected);
   });
 
-  test('at defaults: US$1.30 a month fixed, US$2.50 at most; the figure the README quotes', () => {
-    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.3, customMetricsMaxUsd: 1.2, maxUsd: 2.5 });
+  test('at defaults: US$1.50 a month fixed, US$3.00 at most; the figure the README quotes', () => {
+    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.5, customMetricsMaxUsd: 1.5, maxUsd: 3 });
     expect(defaults.monitoring.monthlyCost).toEqual(defaultMonitoringCost());
     expect(CLOUDWATCH_PRICES_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -41,9 +45,36 @@ describe('cost', () => {
 
   test('the README cost table shows the same figures', () => {
     const table = renderCostTable();
-    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 8 | US$0.10 | US$0.80 |');
+    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 10 | US$0.10 | US$1.00 |');
     expect(table).toContain('| Composite alarm | 1 | US$0.50 | US$0.50 |');
-    expect(table).toContain('**US$1.30 to US$2.50**');
+    expect(table).toContain('**US$1.50 to US$3.00**');
     expect(table).toContain(CLOUDWATCH_PRICES_DATE);
+  });
+
+  test('detailed metrics scale with the methods: up to 7 custom metrics each, US$2.10 a method, US$420 for 200', () => {
+    expect(DETAILED_METRICS_PER_METHOD).toBe(7);
+    expect(detailedMetricsMaxMonthlyUsd(1)).toBe(2.1);
+    expect(detailedMetricsMaxMonthlyUsd(200)).toBe(420);
+  });
+
+  test.each<[number, number]>([
+    [0, 0],
+    // 1 a second: 2,592,000 traces, 2,492,000 after the free tier, at US$5 a million.
+    [1, 12.46],
+    // 10 a second: the first each second and 5 % of the other 9.
+    [10, 18.29],
+  ])('X-Ray at a steady %s requests a second costs about US$%s a month', (rps, usd) => {
+    expect(xrayMonthlyUsd(rps)).toBe(usd);
+  });
+
+  test('the README cost table has a line per optional extra, and says what the defaults turn on', () => {
+    const table = renderCostTable();
+    const stage = resolveStageOptions(undefined);
+    expect(stage).toMatchObject({ metricsEnabled: false, tracingEnabled: true });
+    expect(table).toContain('| Detailed metrics (`deployOptions.metricsEnabled`, off by default), billed as custom metrics | up to 7 × methods | US$0.30 | ' +
+      'up to US$2.10 per method: US$42.00 for 20 methods, US$420.00 for 200 |');
+    expect(table).toMatch(/\| X-Ray traces recorded \(`deployOptions.tracingEnabled`, on by default\).* \| per million traces \| US\$5\.00 \| .*100,000 a month free/);
+    expect(table).toContain('| Dashboard (`dashboard: true`, off by default) | 1 | US$3.00 | US$3.00 |');
+    expect(table).toMatch(/\| Failure metrics \(`failureMetrics`, on by default\)/);
   });
 });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { matches, select, SAMPLES, defaults } from './support';
-import { ACCESS_LOG_FIELDS } from '../../src/access-log-format';
+import { accessLogLine, matches, select, SAMPLES, defaults } from './support';
+import { ACCESS_LOG_FIELDS, OUTSIDE_TEXT_FIELDS } from '../../src/access-log-format';
 import {
   accessLogField,
   FAILURE_CAUSES,
@@ -44,13 +44,30 @@ describe('sample access log lines through the metric filter patterns', () => {
 
   test.each<[string, string[]]>([
     ['INTEGRATION_TIMEOUT', ['function timeout']],
-    ['INTEGRATION_FAILURE', ['function error', 'lambda throttle']],
+    ['INTEGRATION_FAILURE', ['function error']],
+    ['LAMBDA_THROTTLE', ['lambda throttle']],
     ['API_CONFIGURATION_ERROR', ['missing invoke permission']],
     ['THROTTLED', ['stage throttle']],
-  ])('%s counts exactly %j', (responseType, expected) => {
-    const pattern = failureFilterPattern(responseType);
+  ])('%s counts exactly %j', (key, expected) => {
+    const pattern = failureFilterPattern(FAILURE_CAUSES.find((c) => c.key === key)!);
     const matched = Object.entries(SAMPLES).filter(([, line]) => matches(pattern, line)).map(([name]) => name);
     expect(matched).toEqual(expected);
+  });
+
+  test('a Lambda throttle is INTEGRATION_FAILURE with Lambda\'s own status 429; the function-error count leaves it out', () => {
+    const throttle = FAILURE_CAUSES.find((c) => c.key === 'LAMBDA_THROTTLE')!;
+    const failure = FAILURE_CAUSES.find((c) => c.key === 'INTEGRATION_FAILURE')!;
+    expect(failureFilterPattern(throttle)).toBe('{ $.errorType = "INTEGRATION_FAILURE" && $.lambdaStatus = "429" }');
+    expect(failureFilterPattern(failure)).toBe('{ $.errorType = "INTEGRATION_FAILURE" && $.lambdaStatus != "429" }');
+    // The function's own status (integrationStatus) may be anything, 429 included: it does not make a throttle.
+    const functionSaid429 = accessLogLine({
+      '$context.status': '502',
+      '$context.error.responseType': 'INTEGRATION_FAILURE',
+      '$context.integration.status': '429',
+      '$context.integration.integrationStatus': '200',
+    });
+    expect(matches(failureFilterPattern(throttle), functionSaid429)).toBe(false);
+    expect(matches(failureFilterPattern(failure), functionSaid429)).toBe(true);
   });
 
   test('the dimensions read fields every line has: the API id and the stage', () => {
@@ -63,12 +80,25 @@ describe('sample access log lines through the metric filter patterns', () => {
 
   test('patterns, dimensions and queries name only fields of the access log format', () => {
     const selectors = [
-      ...FAILURE_CAUSES.map((c) => failureFilterPattern(c.responseType)),
+      ...FAILURE_CAUSES.map((c) => failureFilterPattern(c)),
       ...Object.values(failureMetricDimensions()),
     ].join(' ').match(/\$\.[A-Za-z0-9_]+/g) ?? [];
     expect(selectors.length).toBeGreaterThan(0);
     for (const selector of selectors) {
       expect(Object.keys(ACCESS_LOG_FIELDS)).toContain(selector.slice(2));
+    }
+  });
+
+  test('patterns and dimensions read only fields API Gateway sets, all before any text from outside it', () => {
+    const selectors = [
+      ...FAILURE_CAUSES.map((c) => failureFilterPattern(c)),
+      ...Object.values(failureMetricDimensions()),
+    ].join(' ').match(/\$\.[A-Za-z0-9_]+/g) ?? [];
+    const names = Object.keys(ACCESS_LOG_FIELDS);
+    const firstOutside = Math.min(...OUTSIDE_TEXT_FIELDS.map((f) => names.indexOf(f)));
+    for (const selector of selectors) {
+      expect(OUTSIDE_TEXT_FIELDS).not.toContain(selector.slice(2));
+      expect(names.indexOf(selector.slice(2))).toBeLessThan(firstOutside);
     }
   });
 
@@ -80,10 +110,10 @@ describe('sample access log lines through the metric filter patterns', () => {
 
 
 describe('metric filters', () => {
-  test.each(FAILURE_CAUSES.map((c) => [c.responseType, c.metricName]))('%s is counted into %s with the API id and stage', (responseType, metricName) => {
+  test.each(FAILURE_CAUSES.map((c) => [c.key, c.metricName]))('%s is counted into %s with the API id and stage', (key, metricName) => {
     defaults.template.hasResourceProperties('AWS::Logs::MetricFilter', {
       LogGroupName: { Ref: Match.stringLikeRegexp('^AccessLogs') },
-      FilterPattern: `{ $.errorType = "${responseType}" }`,
+      FilterPattern: failureFilterPattern(FAILURE_CAUSES.find((c) => c.key === key)!),
       MetricTransformations: [{
         MetricNamespace: 'ResilientLambdaRestApi',
         MetricName: metricName,
@@ -96,8 +126,9 @@ describe('metric filters', () => {
     });
   });
 
-  test('exactly four', () => {
-    defaults.template.resourceCountIs('AWS::Logs::MetricFilter', 4);
+  test('exactly five: four gateway response types, and Lambda throttles apart from function errors', () => {
+    defaults.template.resourceCountIs('AWS::Logs::MetricFilter', 5);
+    expect(FAILURE_CAUSES.map((c) => c.metricName)).toEqual(['IntegrationTimeout', 'IntegrationFailure', 'LambdaThrottle', 'ApiConfigurationError', 'Throttled']);
   });
 
   test('public metrics by cause match what the filters publish', () => {
@@ -105,6 +136,7 @@ describe('metric filters', () => {
     expect(metric.namespace).toBe('ResilientLambdaRestApi');
     expect(metric.metricName).toBe('IntegrationTimeout');
     expect(Object.keys(metric.dimensions ?? {})).toEqual(Object.keys(failureMetricDimensions()));
-    expect(Object.keys(defaults.monitoring.metricFilters).sort()).toEqual(FAILURE_CAUSES.map((c) => c.responseType).sort());
+    expect(Object.keys(defaults.monitoring.metricFilters).sort()).toEqual(FAILURE_CAUSES.map((c) => c.key).sort());
+    expect(defaults.monitoring.failureMetrics.LAMBDA_THROTTLE.metricName).toBe('LambdaThrottle');
   });
 });

@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { build, defaults } from './support';
 import {
+  gatedPercentileExpression,
   gatedRateExpression,
   MonitoringAlarm,
   MonitoringOptions,
@@ -24,6 +25,8 @@ test('public members expose every alarm and metric', () => {
   expect(m.serverErrorCountMetric.metricName).toBe('5XXError');
   expect(m.integrationLatencyMetric.statistic).toBe('p99');
   expect(m.serverErrorRateMetric.expression).toBe(gatedRateExpression(10));
+  expect(m.gatedIntegrationLatencyMetric.expression).toBe(gatedPercentileExpression(10));
+  expect(m.gatedLambdaDurationMetric.expression).toBe(gatedPercentileExpression(10));
   expect(m.lambdaConcurrencyMetric.metricName).toBe('ConcurrentExecutions');
   expect([m.failuresByCauseQuery, m.slowestRequestsQuery, m.timeoutsByPathQuery, m.requestIdQuery].every((q) => q !== undefined)).toBe(true);
 });

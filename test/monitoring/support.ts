@@ -117,7 +117,6 @@ export function matches(pattern: string, line: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export const BASE: { [variable: string]: string } = {
-  '$context.requestId': 'c0ffee00-1111-2222-3333-444455556666',
   '$context.extendedRequestId': 'Ab1Cd2Ef3GhI=',
   '$context.requestTime': '23/Nov/2026:10:00:00 +0000',
   '$context.requestTimeEpoch': '1795428000000',
@@ -125,15 +124,15 @@ export const BASE: { [variable: string]: string } = {
   '$context.stage': 'prod',
   '$context.httpMethod': 'GET',
   '$context.resourcePath': '/orders/{id}',
-  '$context.path': '/prod/orders/42',
   '$context.protocol': 'HTTP/1.1',
   '$context.identity.sourceIp': '203.0.113.7',
   '$context.status': '200',
   '$context.responseLength': '42',
   '$context.responseLatency': '35',
   '$context.error.responseType': '-',
-  '$context.error.messageString': '"-"',
+  '$context.error.message': '-',
   '$context.integration.status': '200',
+  '$context.integration.integrationStatus': '200',
   '$context.integration.error': '-',
   '$context.integrationErrorMessage': '-',
   '$context.integration.latency': '31',
@@ -155,7 +154,7 @@ export const SAMPLES: { [name: string]: string } = {
   'function timeout': accessLogLine({
     '$context.status': '504',
     '$context.error.responseType': 'INTEGRATION_TIMEOUT',
-    '$context.error.messageString': '"Endpoint request timed out"',
+    '$context.error.message': 'Endpoint request timed out',
     '$context.integration.latency': '29001',
     '$context.integration.status': '-',
     '$context.responseLatency': '29005',
@@ -163,13 +162,14 @@ export const SAMPLES: { [name: string]: string } = {
   'function error': accessLogLine({
     '$context.status': '502',
     '$context.error.responseType': 'INTEGRATION_FAILURE',
-    '$context.error.messageString': '"Internal server error"',
+    '$context.error.message': 'Internal server error',
     '$context.integration.error': 'Unhandled',
   }),
   'lambda throttle': accessLogLine({
     '$context.status': '500',
     '$context.error.responseType': 'INTEGRATION_FAILURE',
-    '$context.integration.status': '429',
+    '$context.integration.integrationStatus': '429',
+    '$context.integration.status': '-',
     '$context.integrationErrorMessage': 'Rate Exceeded.',
   }),
   'missing invoke permission': accessLogLine({
@@ -178,15 +178,15 @@ export const SAMPLES: { [name: string]: string } = {
   'stage throttle': accessLogLine({
     '$context.status': '429',
     '$context.error.responseType': 'THROTTLED',
-    '$context.error.messageString': '"Too Many Requests"',
+    '$context.error.message': 'Too Many Requests',
     '$context.integration.status': '-',
     '$context.integration.latency': '-',
   }),
   'quota exceeded': accessLogLine({ '$context.status': '429', '$context.error.responseType': 'QUOTA_EXCEEDED' }),
   'function returned 500 itself': accessLogLine({ '$context.status': '500' }),
   // Cause names elsewhere in the line must not count.
-  'cause names in path and message': accessLogLine({
-    '$context.path': '/prod/INTEGRATION_TIMEOUT', '$context.error.messageString': '"INTEGRATION_FAILURE \\"THROTTLED\\""',
+  'cause names in the integration error and message': accessLogLine({
+    '$context.integration.error': 'INTEGRATION_TIMEOUT', '$context.error.message': 'INTEGRATION_FAILURE \\"THROTTLED\\"',
   }),
 };
 

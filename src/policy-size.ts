@@ -1,12 +1,16 @@
 /**
- * Estimates the size of each function's resource-based policy from the template's
+ * Estimates the size of each function's resource-based policy from a template's
  * `AWS::Lambda::Permission` resources: each becomes the statement Lambda stores (as `GetPolicy`
  * returns it), with the deploy-time values filled in at realistic lengths, and the policy's JSON
- * bytes are counted. Lambda refuses a policy above 20,480 bytes.
+ * bytes are counted. Lambda refuses a policy above 20,480 bytes. One estimate for the benchmark,
+ * the ResilienceChecks rules and the construct's own checks.
  */
 
 /** Lambda's cap on a function's resource-based policy, in bytes. */
 export const FUNCTION_POLICY_LIMIT_BYTES = 20_480;
+
+/** The share of the cap above which a policy is called out before it breaks a deploy. */
+export const POLICY_SIZE_WARNING_FRACTION = 0.8;
 
 /** Deploy-time values with the lengths AWS gives them. */
 export const DEPLOY_VALUES = {
@@ -26,7 +30,10 @@ export const DEPLOY_VALUES = {
 const FUNCTION_NAME_MAX = 64;
 const STATEMENT_ID_MAX = 100;
 
-type Template = { Resources: Record<string, { Type: string; Properties?: any }> };
+/** The part of a template the estimate reads. */
+export interface PolicyTemplate {
+  readonly Resources?: { [logicalId: string]: { readonly Type: string; readonly Properties?: any } };
+}
 
 /**
  * The physical name CloudFormation generates for a resource without one: `{stack}-{logicalId}-{suffix}`,
@@ -38,7 +45,7 @@ export function generatedName(stackName: string, logicalId: string, maxLength: n
 }
 
 /** Resolves the intrinsic functions a permission uses to the strings they take at deploy time. */
-export function resolveValue(value: any, template: Template, stackName: string): string {
+export function resolveValue(value: any, template: PolicyTemplate, stackName: string): string {
   if (typeof value === 'string') {
     return value;
   }
@@ -51,17 +58,19 @@ export function resolveValue(value: any, template: Template, stackName: string):
   }
   if (value && Array.isArray(value['Fn::GetAtt'])) {
     const [logicalId, attribute] = value['Fn::GetAtt'];
-    const resource = template.Resources[logicalId];
+    const resource = template.Resources?.[logicalId];
     if (resource?.Type === 'AWS::Lambda::Function' && attribute === 'Arn') {
       const { partition, region, accountId } = DEPLOY_VALUES;
       return `arn:${partition}:lambda:${region}:${accountId}:function:${resolveRef(logicalId, template, stackName)}`;
     }
-    throw new Error(`policy estimate: no deploy-time value for Fn::GetAtt ${logicalId}.${attribute}`);
+    // Another attribute (an alias's or version's ARN, ...): as long as a function ARN with a qualifier.
+    return `arn:${DEPLOY_VALUES.partition}:lambda:${DEPLOY_VALUES.region}:${DEPLOY_VALUES.accountId}:function:${resolveRef(logicalId, template, stackName)}:live`;
   }
-  throw new Error(`policy estimate: cannot resolve ${JSON.stringify(value)}`);
+  // Fn::Sub, Fn::ImportValue and the like: the text as written is about as long as its value.
+  return JSON.stringify(value);
 }
 
-function resolveRef(name: string, template: Template, stackName: string): string {
+function resolveRef(name: string, template: PolicyTemplate, stackName: string): string {
   const pseudo: Record<string, string> = {
     'AWS::Partition': DEPLOY_VALUES.partition,
     'AWS::Region': DEPLOY_VALUES.region,
@@ -72,7 +81,7 @@ function resolveRef(name: string, template: Template, stackName: string): string
   if (pseudo[name]) {
     return pseudo[name];
   }
-  const resource = template.Resources[name];
+  const resource = template.Resources?.[name];
   switch (resource?.Type) {
     case 'AWS::ApiGateway::RestApi':
       return DEPLOY_VALUES.restApiId;
@@ -85,12 +94,13 @@ function resolveRef(name: string, template: Template, stackName: string): string
         ? resolveValue(resource.Properties.FunctionName, template, stackName)
         : generatedName(stackName, name, FUNCTION_NAME_MAX);
     default:
-      throw new Error(`policy estimate: no deploy-time value for Ref ${name} (${resource?.Type ?? 'unknown'})`);
+      // A parameter or another resource: a name CloudFormation generates is as long as this.
+      return generatedName(stackName, name, FUNCTION_NAME_MAX);
   }
 }
 
 /** The statement Lambda stores for one `AWS::Lambda::Permission` (service principal, optional source ARN and account). */
-export function policyStatement(logicalId: string, properties: any, template: Template, stackName: string): object {
+export function policyStatement(logicalId: string, properties: any, template: PolicyTemplate, stackName: string): object {
   const principal = resolveValue(properties.Principal, template, stackName);
   const condition: Record<string, Record<string, string>> = {};
   if (properties.SourceAccount !== undefined) {
@@ -119,10 +129,16 @@ export interface FunctionPolicy {
   readonly bytes: number;
 }
 
-/** The estimated resource-based policy of every function in the template that has permissions. */
-export function functionPolicies(template: Template, stackName: string): FunctionPolicy[] {
+/**
+ * The estimated resource-based policy of every function in the template that has permissions,
+ * keyed by the logical id the permissions' `FunctionName` refers to.
+ *
+ * @param template a synthesized template (only its `AWS::Lambda::Permission` resources and what they refer to are read)
+ * @param stackName the stack's name: it is part of every generated function name and statement id
+ */
+export function functionPolicies(template: PolicyTemplate, stackName: string): FunctionPolicy[] {
   const statements = new Map<string, object[]>();
-  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+  for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {
     if (resource.Type !== 'AWS::Lambda::Permission') {
       continue;
     }

@@ -1,0 +1,25 @@
+import { TemplateNotJson } from '../../../src/nag/rules/template-not-json';
+import { findings, gatewayResponse, restApi, specRestApi, template } from '../fixtures';
+
+describe('TemplateNotJson', () => {
+  test('fires on "$context.requestId" inside quotes (clients can set it, and whether API Gateway escapes it is unverified)', () => {
+    const response = gatewayResponse('DEFAULT_4XX', { ResponseTemplates: { 'application/json': '{"message":$context.error.messageString,"id":"$context.requestId"}' } });
+    expect(findings(TemplateNotJson, template(restApi(), response))).toHaveLength(1);
+  });
+
+  test('fires on "$context.error.message" inside quotes (a message with a quote breaks it)', () => {
+    const response = gatewayResponse('DEFAULT_5XX', { ResponseTemplates: { 'application/json': '{"message":"$context.error.message"}' } });
+    expect(findings(TemplateNotJson, template(restApi(), response))).toEqual(['ResponseDEFAULT_5XX: DEFAULT_5XX template for application/json breaks JSON']);
+  });
+
+  test('fires in an OpenAPI body', () => {
+    const body = { 'x-amazon-apigateway-gateway-responses': { DEFAULT_4XX: { responseTemplates: { 'application/json': '{"path":"$context.path"}' } } } };
+    expect(findings(TemplateNotJson, template(specRestApi(body)))).toHaveLength(1);
+  });
+
+  test('does not fire on $context.error.messageString unquoted and generated ids in quotes, nor on non-JSON content types', () => {
+    expect(findings(TemplateNotJson, template(restApi(),
+      gatewayResponse('DEFAULT_5XX', { ResponseTemplates: { 'application/json': '{"message":$context.error.messageString,"id":"$context.extendedRequestId"}' } }),
+      gatewayResponse('DEFAULT_4XX', { ResponseTemplates: { 'text/plain': '$context.error.message' } })))).toEqual([]);
+  });
+});
