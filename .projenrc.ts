@@ -30,6 +30,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     module: 'resilient_lambda_rest_api',
   },
 
+  // OpenAPI documents in YAML: a jsii library must bundle its non-jsii runtime dependencies. `yaml` has no
+  // dependencies of its own and reports the line and column of a parse error, which the synth error names.
+  bundledDeps: ['yaml@^2.9.1'],
   // The ResilienceChecks pack extends cdk-nag's NagPack (the library's entry loads it; npm 7+ installs it).
   peerDeps: ['cdk-nag@^3.0.2'],
   // `npx resilient-lambda-rest-api audit cdk.out/Stack.template.json`: the pack's rules over a template.
@@ -147,6 +150,15 @@ project.addTask('example', {
   ],
 });
 
+// The OpenAPI example: a YAML document bound to a function by ResilientSpecRestApi.
+project.addTask('example:openapi', {
+  description: 'Synthesize the OpenAPI example app into cdk.out/openapi and print the template path',
+  steps: [
+    { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/openapi/app.ts" --output cdk.out/openapi' },
+    { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out/openapi' },
+  ],
+});
+
 // The README's tables are generated from the code; test/readme.test.ts fails when they are stale.
 project.addTask('readme', {
   description: 'Regenerate the generated tables in README.md',
@@ -191,6 +203,12 @@ project.addTask('integ:snapshot:update', {
   exec: `${integRunner} --update-on-failed --dry-run`,
   env: transpileOnly,
   receiveArgs: true,
+});
+
+// The OpenAPI benchmark: ResilientSpecRestApi against a hand-written SpecRestApi and LambdaRestApi at 100 to 3,000 operations.
+project.addTask('bench:spec', {
+  description: 'Synthesize 100, 1,000 and 3,000 operations with ResilientSpecRestApi, SpecRestApi and LambdaRestApi; write the OpenAPI section of BENCHMARKS.md',
+  exec: 'ts-node --prefer-ts-exts bench/spec.ts',
 });
 
 // Proves the published artifact works: install the npm tarball into a fresh app and synthesize with it.

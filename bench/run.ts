@@ -50,12 +50,16 @@ const MAIN_WARM_PROCESSES = QUICK ? 1 : 3;
 const CDK_CLI = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 const CHILD_ENV = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), CDK_DISABLE_CLI_TELEMETRY: 'true' };
 
-/** The cdk-nag section `npx projen bench:nag` writes (bench/nag.ts): kept, before the Machine section. */
-function withNagSection(markdown: string): string {
+/**
+ * The sections other scripts write: cdk-nag's (`npx projen bench:nag`, bench/nag.ts) and the OpenAPI
+ * one (`npx projen bench:spec`, bench/spec.ts); kept, before the Machine section.
+ */
+function withKeptSections(markdown: string): string {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  const section = /<!-- generated:nag -->\n[\s\S]*?<!-- \/generated:nag -->\n/.exec(previous)?.[0] ?? '<!-- generated:nag -->\n<!-- /generated:nag -->\n';
-  return markdown.replace('## Machine', `${section}\n## Machine`);
+  const sections = ['nag', 'spec'].map((name) => new RegExp(`<!-- generated:${name} -->\\n[\\s\\S]*?<!-- /generated:${name} -->\\n`).exec(previous)?.[0] ??
+    `<!-- generated:${name} -->\n<!-- /generated:${name} -->\n`);
+  return markdown.replace('## Machine', `${sections.join('\n')}\n## Machine`);
 }
 
 function log(message: string): void {
@@ -276,7 +280,7 @@ function runBenchmark(): void {
     durationS: results.durationS,
     warm: WARM,
   });
-  fs.writeFileSync(QUICK ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md'), withNagSection(report.markdown));
+  fs.writeFileSync(QUICK ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md'), withKeptSections(report.markdown));
   process.stdout.write(`${report.tables}\n`);
   log(`wrote ${QUICK ? 'bench/out/BENCHMARKS.quick.md' : 'BENCHMARKS.md'}; the measurements took ${(results.durationS / 60).toFixed(1)} min`);
 }

@@ -33,6 +33,8 @@ export interface CheckResult {
  */
 export interface CheckInput {
   readonly integrationTimeoutMs: number;
+  /** Where the integration timeout was given, for the messages. */
+  readonly timeoutProperty?: string;
   readonly endpointTypes: string[];
   readonly acknowledgeTimeoutQuota: boolean;
   readonly functionTimeoutSeconds?: number;
@@ -44,6 +46,8 @@ export interface CheckInput {
   readonly throttledRetryAfterSeconds?: number;
   readonly errorResponses?: ErrorResponseCheckInput[];
   readonly corsOrigins?: string[];
+  /** Where the CORS options were given, for the messages. */
+  readonly corsProperty?: string;
   readonly corsAllowCredentials?: boolean;
   readonly permissionScope?: string;
   readonly allowTestInvoke?: boolean;
@@ -131,10 +135,22 @@ export function checkJsonTemplate(property: string, template: string): string | 
   }
 }
 
-function checkErrorResponses(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+/** Where an error response override was given, for the messages: `errorResponses[0]` by default. */
+export type OverrideProperty = (index: number, type: string) => string;
+
+/**
+ * Checks error response overrides: one per type, legal status codes and header mapping
+ * expressions, JSON templates that stay JSON whatever API Gateway substitutes, and no status on a
+ * fallback type.
+ */
+export function checkErrorResponseOverrides(
+  overrides: ErrorResponseCheckInput[], propertyOf: OverrideProperty = (i) => `errorResponses[${i}]`,
+): CheckResult {
+  const errors: string[] = [];
+  const warnings: CheckWarning[] = [];
   const seen = new Set<string>();
-  (input.errorResponses ?? []).forEach((override, i) => {
-    const property = `errorResponses[${i}]`;
+  overrides.forEach((override, i) => {
+    const property = propertyOf(i, override.type);
     if (seen.has(override.type)) {
       errors.push(`${property}.type: ${override.type} is given twice; give one override per response type`);
     }
@@ -150,6 +166,13 @@ function checkErrorResponses(input: CheckInput, errors: string[], warnings: Chec
       warnings.push(fallbackWarning);
     }
   });
+  return { errors, warnings };
+}
+
+function checkErrorResponses(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const result = checkErrorResponseOverrides(input.errorResponses ?? []);
+  errors.push(...result.errors);
+  warnings.push(...result.warnings);
 }
 
 /** The messages for the JSON templates (by content type) that hostile values turn into invalid JSON. */
@@ -179,17 +202,18 @@ export function functionOutlivesIntegration(functionTimeoutSeconds: number, inte
 
 function checkTimeouts(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
   const ms = input.integrationTimeoutMs;
+  const property = input.timeoutProperty ?? 'integrationOptions.timeout';
   const edge = input.endpointTypes.includes('EDGE');
   if (ms < MIN_INTEGRATION_TIMEOUT_MS) {
-    errors.push(`integrationOptions.timeout must be at least ${MIN_INTEGRATION_TIMEOUT_MS} ms; got ${ms} ms`);
+    errors.push(`${property} must be at least ${MIN_INTEGRATION_TIMEOUT_MS} ms; got ${ms} ms`);
   } else if (ms > DEFAULT_MAX_INTEGRATION_TIMEOUT_MS) {
     if (edge) {
       errors.push(
-        `integrationOptions.timeout must be from ${MIN_INTEGRATION_TIMEOUT_MS} ms to ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms on EDGE endpoints; got ${ms} ms`,
+        `${property} must be from ${MIN_INTEGRATION_TIMEOUT_MS} ms to ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms on EDGE endpoints; got ${ms} ms`,
       );
     } else if (!input.acknowledgeTimeoutQuota) {
       errors.push(
-        `integrationOptions.timeout is ${ms} ms, above the default limit of ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms. REGIONAL and PRIVATE APIs may go higher ` +
+        `${property} is ${ms} ms, above the default limit of ${DEFAULT_MAX_INTEGRATION_TIMEOUT_MS} ms. REGIONAL and PRIVATE APIs may go higher ` +
           'once the account\'s integration timeout quota is raised; then set acknowledgeIntegrationTimeoutQuota: true. Otherwise use 50 to 29000 ms',
       );
     }
@@ -237,21 +261,22 @@ function checkLoggingAndThrottling(input: CheckInput, errors: string[], warnings
 }
 
 function checkCorsAndPermissions(input: CheckInput, errors: string[], warnings: CheckWarning[]): void {
+  const corsProperty = input.corsProperty ?? 'defaultCorsPreflightOptions';
   for (const origin of input.corsOrigins ?? []) {
     if (origin.includes("'")) {
-      errors.push(`defaultCorsPreflightOptions.allowOrigins holds '${origin}': an origin cannot contain a single quote`);
+      errors.push(`${corsProperty}.allowOrigins holds '${origin}': an origin cannot contain a single quote`);
     }
   }
   if (input.corsAllowCredentials && (input.corsOrigins ?? []).includes('*')) {
     warnings.push({
       id: 'corsWildcardWithCredentials',
-      message: 'defaultCorsPreflightOptions allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.',
+      message: `${corsProperty} allows every origin (*) together with credentials: browsers refuse that combination. List the allowed origins.`,
     });
   }
   if (input.corsAllowCredentials && (input.corsOrigins ?? []).length > 1) {
     warnings.push({
       id: 'corsErrorsWithoutCredentials',
-      message: 'defaultCorsPreflightOptions lists several origins with credentials: error responses echo the caller\'s Origin, which a gateway response cannot ' +
+      message: `${corsProperty} lists several origins with credentials: error responses echo the caller's Origin, which a gateway response cannot ` +
         'check against the list, so they carry no Access-Control-Allow-Credentials. A browser calling with credentials sees a CORS failure instead of the ' +
         'error status. Allow one origin to get credentials on errors too, or acknowledge this warning.',
     });
@@ -302,3 +327,13 @@ export const ACCOUNT_ROLE_WARNING: CheckWarning = {
     '(cloudWatchRole is not true). If the account has none, the deploy fails or no execution logs appear. Set cloudWatchRole: true in exactly one stack ' +
     'per account and region, or acknowledge this warning where the account already has the role.',
 };
+
+/** The message for an operation's own Lambda integration whose function cannot be granted at synth. */
+export function ownIntegrationPermissionWarning(location: string): CheckWarning {
+  return {
+    id: 'ownIntegrationPermission',
+    message: `${location} calls a Lambda function this construct cannot name at synth (a reference, a stage variable or another account), so it added no invoke ` +
+      'permission: calls fail with 500 (API_CONFIGURATION_ERROR) until you grant one. Bind the operation in integrations instead, or add an ' +
+      'AWS::Lambda::Permission for apigateway.amazonaws.com with this API\'s execute-api ARN.',
+  };
+}

@@ -61,7 +61,7 @@ export function resolveStageOptions(user: apigateway.StageOptions | undefined, r
  * The endpoint types in force: the user's, else REGIONAL (no AWS-managed CloudFront hop that
  * cannot be configured, and the only kind that may raise the integration timeout above 29 s).
  */
-export function resolveEndpointTypes(props: apigateway.LambdaRestApiProps): apigateway.EndpointType[] {
+export function resolveEndpointTypes(props: apigateway.RestApiBaseProps): apigateway.EndpointType[] {
   return props.endpointConfiguration?.types ?? props.endpointTypes ?? [apigateway.EndpointType.REGIONAL];
 }
 

@@ -1,5 +1,6 @@
 export { ResilientLambdaRestApi } from './resilient-lambda-rest-api';
-export type { ResilientLambdaRestApiProps } from './props';
+export { ResilientSpecRestApi } from './resilient-spec-rest-api';
+export type { ResilienceOptions, ResilientLambdaRestApiProps, ResilientSpecRestApiProps } from './props';
 export type { ErrorResponseOverride } from './error-responses';
 export { InvokePermissionScope } from './permissions';
 export { ErrorContract } from './failure-modes';

@@ -51,7 +51,7 @@ export interface InvokeSourceArns {
  * deployment) the scope is every stage.
  */
 export function invokeSourceArns(
-  api: apigateway.RestApi, scope: InvokePermissionScope, stageName: string | undefined, allowTestInvoke: boolean,
+  api: apigateway.RestApiBase, scope: InvokePermissionScope, stageName: string | undefined, allowTestInvoke: boolean,
 ): InvokeSourceArns {
   if (scope === InvokePermissionScope.ALL_STAGES || stageName === undefined) {
     return { stages: api.arnForExecuteApi('*', '/*', '*') };
@@ -62,7 +62,7 @@ export function invokeSourceArns(
   };
 }
 
-function findPermission(api: apigateway.RestApi, id: string): lambda.CfnPermission | undefined {
+function findPermission(api: apigateway.RestApiBase, id: string): lambda.CfnPermission | undefined {
   const child = api.node.tryFindChild(id);
   return child instanceof lambda.CfnPermission ? child : undefined;
 }
@@ -72,7 +72,7 @@ function findPermission(api: apigateway.RestApi, id: string): lambda.CfnPermissi
  * function, whatever the number of methods, and returns whether the function's policy could be
  * changed here (an imported function's cannot).
  */
-export function grantApiInvoke(api: apigateway.RestApi, handler: lambda.IFunction, arns: InvokeSourceArns): boolean {
+export function grantApiInvoke(api: apigateway.RestApiBase, handler: lambda.IFunction, arns: InvokeSourceArns): boolean {
   const principal = new iam.ServicePrincipal('apigateway.amazonaws.com');
   const wanted: Array<[string, string]> = [[apiScopedPermissionId(handler, api), arns.stages]];
   if (arns.testInvoke) {

@@ -7,32 +7,33 @@ import {
   DEFAULT_LOG_RETENTION,
   DEFAULT_STAGE_NAME,
   DEFAULT_THROTTLED_RETRY_AFTER,
+  HandlerFacts,
   handlerFacts,
   resolveEndpointTypes,
   resolveStageOptions,
 } from './defaults';
 import { checkErrorMappings, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
-import { corsHeadersForErrors, RenderedErrorResponse, renderErrorResponses } from './error-responses';
+import { corsHeadersForErrors, ErrorResponseOverride, RenderedErrorResponse, renderErrorResponses } from './error-responses';
 import { LogGroupSettings } from './logging';
 import { planMonitoring } from './monitoring';
 import { InvokePermissionScope } from './permissions';
-import { ResilientLambdaRestApiProps } from './props';
+import { ResilienceOptions, ResilientLambdaRestApiProps } from './props';
 
 /**
- * Everything the construct builds, decided from the props before any resource exists: the props
- * for `LambdaRestApi`, what to add after it, and what the checks found.
+ * What both APIs decide the same way from their props, before any resource exists: stage
+ * defaults, the checks, the error contract, permissions scope, logging and monitoring.
  */
-export interface ApiPlan {
+export interface CommonPlan {
   /** Synth-time errors: when there is any, nothing may be built. */
   readonly errors: string[];
   /** Legal but risky choices, for the annotations. */
   readonly warnings: CheckWarning[];
-  /** The props for `LambdaRestApi`, resilient defaults filled in. */
-  readonly superProps: apigateway.LambdaRestApiProps;
+  /** Props for aws-cdk-lib's API class that both APIs set the same way. */
+  readonly baseProps: apigateway.RestApiBaseProps;
   /** The name API Gateway gives the API, known at synth (the metrics' `ApiName`). */
   readonly apiName: string;
-  /** The integration options of the handler, for further functions too. */
-  readonly integrationOptions: apigateway.LambdaIntegrationOptions;
+  /** The stage options in force (the user's, resilient defaults filled in). */
+  readonly deployOptions?: apigateway.StageOptions;
   /** The integration timeout in force. */
   readonly integrationTimeout: Duration;
   /** The endpoint types in force. */
@@ -41,22 +42,139 @@ export interface ApiPlan {
   readonly acknowledgeTimeoutQuota: boolean;
   /** The literal name of the deployment stage; undefined without a deployment. */
   readonly stageName?: string;
-  /** aws-cdk-lib's two permissions per method, as the user asked; else one per function. */
-  readonly perMethodPermissions: boolean;
   /** Which stages may invoke the functions. */
   readonly permissionScope: InvokePermissionScope;
   /** Whether the console's test-invoke stage may invoke them. */
   readonly allowTestInvoke: boolean;
-  /** The gateway responses of the error contract. */
-  readonly errorResponses: RenderedErrorResponse[];
-  /** The CORS headers of error responses (none without CORS). */
+  /** The CORS headers of error responses (none without CORS), name to mapping expression. */
   readonly corsErrorHeaders: { [name: string]: string };
+  /** The gateway responses of the error contract; empty when there are errors. */
+  readonly errorResponses: RenderedErrorResponse[];
   /** How the log groups are kept. */
   readonly logSettings: LogGroupSettings;
   /** Whether the stage writes execution logs. */
   readonly executionLogging: boolean;
   /** Whether the construct creates the access log group (no destination of the user's own). */
   readonly ownAccessLogGroup: boolean;
+}
+
+/** What the common plan needs besides the resilient options. */
+export interface CommonPlanInput {
+  /** The API's props as aws-cdk-lib's base class sees them. */
+  readonly api: apigateway.RestApiBaseProps;
+  /** Where the API is in the app, for its name. */
+  readonly location: ApiLocation;
+  /** The resilient options. */
+  readonly options: ResilienceOptions;
+  /** The integration timeout given, if any. */
+  readonly integrationTimeout?: Duration;
+  /** Where the integration timeout is given, for the messages. */
+  readonly timeoutProperty: string;
+  /** What is known of the functions behind the API. */
+  readonly functions: HandlerFacts;
+  /** The CORS options errors get, and where they were given. */
+  readonly cors?: apigateway.CorsOptions;
+  readonly corsProperty: string;
+  /** Whether the test-invoke stage may invoke the functions, as the user said. */
+  readonly allowTestInvoke?: boolean;
+  /** Error response overrides of other origins (the API document), checked by their caller. */
+  readonly extraOverrides?: ErrorResponseOverride[];
+}
+
+/**
+ * Plans what both APIs share: fills in the defaults, runs the checks (the construct's own and the
+ * monitoring options') and renders the error contract when nothing is wrong.
+ */
+export function planCommon(input: CommonPlanInput): CommonPlan {
+  const { api, options } = input;
+  const facts = input.functions;
+  const integrationTimeout = input.integrationTimeout ?? DEFAULT_INTEGRATION_TIMEOUT;
+  const deploy = api.deploy ?? true;
+  // Without a deployment there is no stage to configure (aws-cdk-lib rejects deployOptions then).
+  const deployOptions = deploy ? resolveStageOptions(api.deployOptions, facts.reservedConcurrency) : api.deployOptions ?? {};
+  const permissionScope = options.invokePermissionScope ?? (deploy ? InvokePermissionScope.DEPLOYMENT_STAGE : InvokePermissionScope.ALL_STAGES);
+  const endpointTypes = resolveEndpointTypes(api);
+  const throttledRetryAfter = options.throttledRetryAfter ?? DEFAULT_THROTTLED_RETRY_AFTER;
+  const checks = runChecks({
+    integrationTimeoutMs: integrationTimeout.toMilliseconds(),
+    timeoutProperty: input.timeoutProperty,
+    endpointTypes: endpointTypes.map(String),
+    acknowledgeTimeoutQuota: options.acknowledgeIntegrationTimeoutQuota ?? false,
+    functionTimeoutSeconds: facts.timeoutSeconds,
+    reservedConcurrency: facts.reservedConcurrency,
+    loggingLevel: deployOptions.loggingLevel,
+    dataTraceEnabled: deployOptions.dataTraceEnabled,
+    throttlingRateLimit: deployOptions.throttlingRateLimit,
+    throttlingBurstLimit: deployOptions.throttlingBurstLimit,
+    throttledRetryAfterSeconds: throttledRetryAfter.toSeconds({ integral: false }),
+    errorResponses: options.errorResponses?.map((o) => ({ ...o, type: o.type.responseType })),
+    corsOrigins: input.cors?.allowOrigins,
+    corsAllowCredentials: input.cors?.allowCredentials,
+    corsProperty: input.corsProperty,
+    permissionScope,
+    allowTestInvoke: input.allowTestInvoke,
+    deploy,
+  });
+  const ownAccessLogGroup = deploy && !deployOptions.accessLogDestination;
+  const monitoringErrors = planMonitoring(options.monitoring, {
+    hasAccessLogGroup: ownAccessLogGroup,
+    functionTimeoutKnown: facts.timeoutSeconds !== undefined,
+  }).errors;
+  const errors = [...checks.errors, ...monitoringErrors];
+  const corsHeaders = corsHeadersForErrors(input.cors);
+  const apiName = resolveApiName(api.restApiName, input.location);
+  const nameWarning = checkApiName(api.restApiName, input.location);
+
+  return {
+    errors,
+    warnings: [...checks.warnings, ...(nameWarning ? [nameWarning] : [])],
+    apiName,
+    baseProps: {
+      restApiName: apiName,
+      endpointTypes: api.endpointConfiguration ? undefined : endpointTypes,
+      deployOptions: deploy ? deployOptions : api.deployOptions,
+      // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
+      cloudWatchRole: false,
+      cloudWatchRoleRemovalPolicy: undefined,
+    },
+    deployOptions: deploy ? deployOptions : undefined,
+    integrationTimeout,
+    endpointTypes: endpointTypes.map(String),
+    acknowledgeTimeoutQuota: options.acknowledgeIntegrationTimeoutQuota ?? false,
+    // The literal name: the Stage's stageName is a reference to the Stage, and the execution log
+    // group named after it must exist before the stage (a circular dependency otherwise).
+    stageName: deploy ? deployOptions.stageName ?? DEFAULT_STAGE_NAME : undefined,
+    permissionScope,
+    allowTestInvoke: input.allowTestInvoke ?? true,
+    corsErrorHeaders: corsHeaders,
+    errorResponses: errors.length === 0
+      ? renderErrorResponses({
+        throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
+        commonHeaders: corsHeaders,
+        overrides: [...options.errorResponses ?? [], ...input.extraOverrides ?? []],
+      })
+      : [],
+    logSettings: {
+      retention: options.logRetention ?? DEFAULT_LOG_RETENTION,
+      removalPolicy: options.logRemovalPolicy ?? RemovalPolicy.RETAIN,
+      encryptionKey: options.logEncryptionKey,
+    },
+    executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
+    ownAccessLogGroup,
+  };
+}
+
+/**
+ * Everything `ResilientLambdaRestApi` builds, decided from the props before any resource exists:
+ * the props for `LambdaRestApi`, what to add after it, and what the checks found.
+ */
+export interface ApiPlan extends CommonPlan {
+  /** The props for `LambdaRestApi`, resilient defaults filled in. */
+  readonly superProps: apigateway.LambdaRestApiProps;
+  /** The integration options of the handler, for further functions too. */
+  readonly integrationOptions: apigateway.LambdaIntegrationOptions;
+  /** aws-cdk-lib's two permissions per method, as the user asked; else one per function. */
+  readonly perMethodPermissions: boolean;
 }
 
 /** Errors for error mappings given where they cannot apply, or next to what they would replace. */
@@ -78,56 +196,34 @@ function conflictingMappingProps(props: ResilientLambdaRestApiProps, custom: boo
 }
 
 /**
- * Plans the API from the props: fills in the defaults, runs every check (the construct's own, the
- * error mappings' and the monitoring options') and renders what can be rendered before any
- * resource exists, so that bad input never leaves half an API behind.
+ * Plans a `ResilientLambdaRestApi` from its props: the common plan, then the error mappings of a
+ * custom integration and the integration options, so that bad input never leaves half an API behind.
  */
 export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocation): ApiPlan {
-  const facts = handlerFacts(props.handler);
-  const integrationTimeout = props.integrationOptions?.timeout ?? DEFAULT_INTEGRATION_TIMEOUT;
-  const deploy = props.deploy ?? true;
-  // Without a deployment there is no stage to configure (aws-cdk-lib rejects deployOptions then).
-  const deployOptions = deploy ? resolveStageOptions(props.deployOptions, facts.reservedConcurrency) : props.deployOptions ?? {};
-  const permissionScope = props.invokePermissionScope ?? (deploy ? InvokePermissionScope.DEPLOYMENT_STAGE : InvokePermissionScope.ALL_STAGES);
-  const endpointTypes = resolveEndpointTypes(props);
-  const throttledRetryAfter = props.throttledRetryAfter ?? DEFAULT_THROTTLED_RETRY_AFTER;
-  const checks = runChecks({
-    integrationTimeoutMs: integrationTimeout.toMilliseconds(),
-    endpointTypes: endpointTypes.map(String),
-    acknowledgeTimeoutQuota: props.acknowledgeIntegrationTimeoutQuota ?? false,
-    functionTimeoutSeconds: facts.timeoutSeconds,
-    reservedConcurrency: facts.reservedConcurrency,
-    loggingLevel: deployOptions.loggingLevel,
-    dataTraceEnabled: deployOptions.dataTraceEnabled,
-    throttlingRateLimit: deployOptions.throttlingRateLimit,
-    throttlingBurstLimit: deployOptions.throttlingBurstLimit,
-    throttledRetryAfterSeconds: throttledRetryAfter.toSeconds({ integral: false }),
-    errorResponses: props.errorResponses?.map((o) => ({ ...o, type: o.type.responseType })),
-    corsOrigins: props.defaultCorsPreflightOptions?.allowOrigins,
-    corsAllowCredentials: props.defaultCorsPreflightOptions?.allowCredentials,
-    permissionScope,
+  const common = planCommon({
+    api: props,
+    location,
+    options: props,
+    integrationTimeout: props.integrationOptions?.timeout,
+    timeoutProperty: 'integrationOptions.timeout',
+    functions: handlerFacts(props.handler),
+    cors: props.defaultCorsPreflightOptions,
+    corsProperty: 'defaultCorsPreflightOptions',
     allowTestInvoke: props.integrationOptions?.allowTestInvoke,
-    deploy,
   });
 
   const custom = props.integrationOptions?.proxy === false;
   // A custom integration without integration responses of the user's gets the 502 catch-all at least.
   const errorMappings = props.errorMappings ?? (custom && !props.integrationOptions?.integrationResponses ? [] : undefined);
   const mappingChecks = errorMappings ? checkErrorMappings(errorMappings) : { errors: [], warnings: [] };
-  const ownAccessLogGroup = deploy && !deployOptions.accessLogDestination;
-  const monitoringErrors = planMonitoring(props.monitoring, {
-    hasAccessLogGroup: ownAccessLogGroup,
-    functionTimeoutKnown: facts.timeoutSeconds !== undefined,
-  }).errors;
-  const errors = [...checks.errors, ...conflictingMappingProps(props, custom), ...mappingChecks.errors, ...monitoringErrors];
+  const errors = [...common.errors, ...conflictingMappingProps(props, custom), ...mappingChecks.errors];
 
-  const corsHeaders = corsHeadersForErrors(props.defaultCorsPreflightOptions);
   // Integration responses only take literal headers, so a CORS origin echo cannot go there.
-  const literalCorsHeaders = Object.fromEntries(Object.entries(corsHeaders).filter(([, value]) => value.startsWith("'")));
+  const literalCorsHeaders = Object.fromEntries(Object.entries(common.corsErrorHeaders).filter(([, value]) => value.startsWith("'")));
   const render = errors.length === 0;
   const integrationOptions: apigateway.LambdaIntegrationOptions = {
     ...props.integrationOptions,
-    timeout: integrationTimeout,
+    timeout: common.integrationTimeout,
     // One API-scoped permission for every method, whose scope the construct narrows.
     scopePermissionToMethod: props.integrationOptions?.scopePermissionToMethod ?? false,
     allowTestInvoke: undefined,
@@ -136,50 +232,20 @@ export function planApi(props: ResilientLambdaRestApiProps, location: ApiLocatio
       : props.integrationOptions?.integrationResponses,
   };
 
-  const apiName = resolveApiName(props.restApiName, location);
-  const nameWarning = checkApiName(props.restApiName, location);
-
   return {
+    ...common,
     errors,
-    warnings: [...checks.warnings, ...mappingChecks.warnings, ...(nameWarning ? [nameWarning] : [])],
-    apiName,
+    warnings: [...common.warnings, ...mappingChecks.warnings],
+    errorResponses: render ? common.errorResponses : [],
     superProps: {
       ...props,
-      restApiName: apiName,
-      endpointTypes: props.endpointConfiguration ? undefined : endpointTypes,
-      deployOptions: deploy ? deployOptions : props.deployOptions,
-      // The account's CloudWatch role is created by the construct, least-privilege, only when asked for.
-      cloudWatchRole: false,
-      cloudWatchRoleRemovalPolicy: undefined,
+      ...common.baseProps,
       integrationOptions,
       defaultMethodOptions: errorMappings && render
         ? { ...props.defaultMethodOptions, methodResponses: renderMethodResponses(errorMappings, undefined, literalCorsHeaders) }
         : props.defaultMethodOptions,
     },
     integrationOptions,
-    integrationTimeout,
-    endpointTypes: endpointTypes.map(String),
-    acknowledgeTimeoutQuota: props.acknowledgeIntegrationTimeoutQuota ?? false,
-    // The literal name: the Stage's stageName is a reference to the Stage, and the execution log
-    // group named after it must exist before the stage (a circular dependency otherwise).
-    stageName: deploy ? deployOptions.stageName ?? DEFAULT_STAGE_NAME : undefined,
     perMethodPermissions: props.integrationOptions?.scopePermissionToMethod === true,
-    permissionScope,
-    allowTestInvoke: props.integrationOptions?.allowTestInvoke ?? true,
-    corsErrorHeaders: corsHeaders,
-    errorResponses: render
-      ? renderErrorResponses({
-        throttledRetryAfterSeconds: throttledRetryAfter.toSeconds(),
-        commonHeaders: corsHeaders,
-        overrides: props.errorResponses,
-      })
-      : [],
-    logSettings: {
-      retention: props.logRetention ?? DEFAULT_LOG_RETENTION,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      encryptionKey: props.logEncryptionKey,
-    },
-    executionLogging: deployOptions.loggingLevel !== apigateway.MethodLoggingLevel.OFF,
-    ownAccessLogGroup,
   };
 }

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { LambdaErrorMapping } from './error-mappings';
 import { ErrorResponseOverride } from './error-responses';
@@ -8,10 +9,10 @@ import { MonitoringOptions } from './monitoring';
 import { InvokePermissionScope } from './permissions';
 
 /**
- * Properties for a `ResilientLambdaRestApi`: every `LambdaRestApiProps` property with the same
- * meaning, resilient defaults where they were left out, and a few options of its own.
+ * The resilient options both APIs of this library share: the error contract, monitoring,
+ * throttling advice, timeout quota, invoke permissions and logging.
  */
-export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiProps {
+export interface ResilienceOptions {
   /**
    * Changes to the error contract, one per gateway response type: status, message, retry advice,
    * headers or the whole body.
@@ -19,14 +20,6 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
    * @default - the construct's error contract as documented in the README
    */
   readonly errorResponses?: ErrorResponseOverride[];
-
-  /**
-   * Maps function errors of a custom integration (`integrationOptions.proxy: false`) to status
-   * codes and JSON error bodies; function errors no mapping matches get 502.
-   *
-   * @default - none: with a custom integration every function error gets 502
-   */
-  readonly errorMappings?: LambdaErrorMapping[];
 
   /**
    * Metric filters, alarms, saved queries and an optional dashboard for the deployment stage.
@@ -44,14 +37,14 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
 
   /**
    * Acknowledges that the account's integration timeout quota was raised, which lets a REGIONAL
-   * or PRIVATE API set `integrationOptions.timeout` above 29 seconds.
+   * or PRIVATE API set its integration timeout above 29 seconds.
    *
    * @default false
    */
   readonly acknowledgeIntegrationTimeoutQuota?: boolean;
 
   /**
-   * Which stages may invoke the handler. One permission covers every method either way.
+   * Which stages may invoke the functions. One permission covers every method either way.
    *
    * @default - InvokePermissionScope.DEPLOYMENT_STAGE; InvokePermissionScope.ALL_STAGES when `deploy` is false
    */
@@ -78,4 +71,55 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
    * @default - CloudWatch Logs' own encryption
    */
   readonly logEncryptionKey?: kms.IKey;
+}
+
+/**
+ * Properties for a `ResilientLambdaRestApi`: every `LambdaRestApiProps` property with the same
+ * meaning, resilient defaults where they were left out, and a few options of its own.
+ */
+export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiProps, ResilienceOptions {
+  /**
+   * Maps function errors of a custom integration (`integrationOptions.proxy: false`) to status
+   * codes and JSON error bodies; function errors no mapping matches get 502.
+   *
+   * @default - none: with a custom integration every function error gets 502
+   */
+  readonly errorMappings?: LambdaErrorMapping[];
+}
+
+/**
+ * Properties for a `ResilientSpecRestApi`: every `SpecRestApiProps` property with the same meaning
+ * (`apiDefinition` from `ApiDefinition.fromInline` or `ApiDefinition.fromAsset`, JSON or YAML,
+ * OpenAPI 3 or Swagger 2), the functions behind the operations, and the resilient options.
+ */
+export interface ResilientSpecRestApiProps extends apigateway.SpecRestApiProps, ResilienceOptions {
+  /**
+   * The function behind each operation, by `operationId`. Every operation of the document needs
+   * one, unless it has an `x-amazon-apigateway-integration` of its own.
+   */
+  readonly integrations: { [operationId: string]: lambda.IFunction };
+
+  /**
+   * The timeout of the integrations this construct writes, from 50 ms to 29 s (more with
+   * `acknowledgeIntegrationTimeoutQuota`).
+   *
+   * @default Duration.seconds(29)
+   */
+  readonly integrationTimeout?: Duration;
+
+  /**
+   * The API's CORS settings, for the error responses: a `SpecRestApi` has no preflight options
+   * (the document declares them), so give the allowed origins here for browsers to see the real
+   * status of a failed call instead of a CORS error.
+   *
+   * @default - no CORS headers on error responses
+   */
+  readonly errorCorsOptions?: apigateway.CorsOptions;
+
+  /**
+   * Whether the console's test-invoke stage may invoke the functions.
+   *
+   * @default true
+   */
+  readonly allowTestInvoke?: boolean;
 }

@@ -1,17 +1,17 @@
-import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
-import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, runChecks, WARNING_PREFIX } from './checks';
+import { runChecks } from './checks';
 import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract-responses';
-import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { ResilientApiMonitoring } from './monitoring';
-import { grantApiInvoke, invokeSourceArns, InvokeSourceArns, watchFunctionPolicySizes } from './permissions';
+import { watchFunctionPolicySizes } from './permissions';
 import { ApiPlan, planApi } from './plan';
 import { applyInjectors, BASE_INJECTION_IDS, checkSecondInjection, RESILIENT_LAMBDA_REST_API_INJECTION_ID } from './property-injection';
 import { ResilientLambdaRestApiProps } from './props';
+import { InvokeGrants, warn, wireStage } from './wiring';
 
 /**
  * A `LambdaRestApi` whose failures reach clients as documented JSON errors and reach operators
@@ -47,7 +47,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
   public readonly monitoring?: ResilientApiMonitoring;
 
   private readonly plan: ApiPlan;
-  private readonly invokeArns?: InvokeSourceArns;
+  private readonly invokeGrants?: InvokeGrants;
   private readonly responsesByType: GatewayResponsesByType;
   private readonly responseSetBy = new Map<string, ReplacedResponse>();
 
@@ -62,12 +62,12 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     super(scope, id, plan.superProps);
     this.plan = plan;
     this.integrationTimeout = plan.integrationTimeout;
-    plan.warnings.forEach((w) => this.warn(w));
-    watchFunctionPolicySizes(this, (w) => this.warn(w));
+    plan.warnings.forEach((w) => warn(this, w));
+    watchFunctionPolicySizes(this, (w) => warn(this, w));
 
     if (!plan.perMethodPermissions) {
-      this.invokeArns = invokeSourceArns(this, plan.permissionScope, plan.stageName, plan.allowTestInvoke);
-      this.grantInvoke(props.handler);
+      this.invokeGrants = new InvokeGrants(this, plan);
+      this.invokeGrants.grant(props.handler);
     }
 
     this.errorResponses = {};
@@ -84,31 +84,10 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       this.responseSetBy.set(type, { setBy: overridden.has(type) ? 'errorResponses' : 'contract', id: `ErrorResponse_${type}` });
     }
 
-    const stageName = plan.stageName;
-    if (stageName === undefined) {
-      return;
-    }
-    const stage = this.deploymentStage;
-    if (plan.executionLogging) {
-      this.executionLogGroup = createExecutionLogGroup(this, this.restApiId, stage, stageName, plan.logSettings);
-    }
-    if (plan.ownAccessLogGroup) {
-      this.accessLogGroup = createAccessLogGroup(this, stage, plan.logSettings);
-    }
-    this.monitoring = new ResilientApiMonitoring(this, 'Monitoring', {
-      api: this,
-      stageName,
-      accessLogGroup: this.accessLogGroup,
-      executionLogGroupName: this.executionLogGroup?.logGroupName,
-      handler: props.handler,
-      integrationTimeout: plan.integrationTimeout,
-      options: props.monitoring,
-    });
-    if (props.cloudWatchRole === true) {
-      createAccountCloudWatchRole(this, stage, props.cloudWatchRoleRemovalPolicy ?? RemovalPolicy.RETAIN);
-    } else if (plan.executionLogging || this.accessLogGroup) {
-      this.warn(ACCOUNT_ROLE_WARNING);
-    }
+    const wired = wireStage(this, plan, props.handler, props);
+    this.executionLogGroup = wired.executionLogGroup;
+    this.accessLogGroup = wired.accessLogGroup;
+    this.monitoring = wired.monitoring;
   }
 
   /**
@@ -134,10 +113,10 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       ...this.plan.integrationOptions,
       ...options,
       timeout,
-      scopePermissionToMethod: this.invokeArns ? false : this.plan.integrationOptions.scopePermissionToMethod,
-      allowTestInvoke: this.invokeArns ? undefined : options.allowTestInvoke,
+      scopePermissionToMethod: this.invokeGrants ? false : this.plan.integrationOptions.scopePermissionToMethod,
+      allowTestInvoke: this.invokeGrants ? undefined : options.allowTestInvoke,
     });
-    this.grantInvoke(handler);
+    this.invokeGrants?.grant(handler);
     return integration;
   }
 
@@ -160,21 +139,10 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     if (errors.length > 0) {
       throw new Error(`ResilientLambdaRestApi '${this.node.id}': ${errors.join('; ')}`);
     }
-    warnings.forEach((w) => this.warn(w));
+    warnings.forEach((w) => warn(this, w));
     const response = this.responsesByType.put(id, options);
     this.errorResponses[type] = response;
     this.responseSetBy.set(type, { setBy: 'addGatewayResponse', id });
     return response;
-  }
-
-  /** One invoke permission for a function (and one for test-invoke), unless permissions are per method. */
-  private grantInvoke(handler: lambda.IFunction): void {
-    if (this.invokeArns && !grantApiInvoke(this, handler, this.invokeArns)) {
-      this.warn(IMPORTED_FUNCTION_WARNING);
-    }
-  }
-
-  private warn(warning: CheckWarning): void {
-    Annotations.of(this).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
   }
 }

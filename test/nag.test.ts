@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, NagPack, ServerlessChecks } from 'cdk-nag';
-import { ResilientLambdaRestApi } from '../src';
+import { ResilientLambdaRestApi, ResilientSpecRestApi } from '../src';
 import { buildDefaultStack, buildFullyConfiguredStack } from './full-config';
 import { newHandler, warningIds } from './util';
 import { renderAccessLogFormat } from '../src/access-log-format';
@@ -16,8 +16,10 @@ const ROLE_FINDING_UNLESS_ACKNOWLEDGED = ACKNOWLEDGES_FINDINGS ? [] : ['AwsSolut
 
 /** Findings that are the user's decision: the library must leave them visible. */
 const USERS_DECISIONS = ['AwsSolutions-APIG2', 'AwsSolutions-APIG3', 'AwsSolutions-APIG4', 'AwsSolutions-COG4'];
+/** The same for an API defined in a document: cdk-nag's authorization rules look at Method resources, which it has none of. */
+const SPEC_USERS_DECISIONS = ['AwsSolutions-APIG2', 'AwsSolutions-APIG3'];
 
-function findingsOnTheConstruct(build: (stack: cdk.Stack) => ResilientLambdaRestApi, pack: NagPack): string[] {
+function findingsOnTheConstruct(build: (stack: cdk.Stack) => apigateway.RestApiBase, pack: NagPack): string[] {
   const app = new cdk.App();
   const stack = new cdk.Stack(app, 'S', { env: { account: '123456789012', region: 'eu-west-1' } });
   const api = build(stack);
@@ -34,6 +36,21 @@ describe.each<[string, (stack: cdk.Stack) => ResilientLambdaRestApi, string[]]>(
 ])('cdk-nag on %s', (_, build, unacknowledged) => {
   test('AwsSolutions finds only what is the user\'s decision (authorization, WAF, request validation)', () => {
     expect(findingsOnTheConstruct(build, new AwsSolutionsChecks())).toEqual([...USERS_DECISIONS, ...unacknowledged].sort());
+  });
+
+  test('Serverless finds nothing on what the construct creates', () => {
+    expect(findingsOnTheConstruct(build, new ServerlessChecks())).toEqual([]);
+  });
+});
+
+describe('cdk-nag on a ResilientSpecRestApi', () => {
+  const build = (stack: cdk.Stack) => new ResilientSpecRestApi(stack, 'Api', {
+    apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths: { '/orders': { get: { operationId: 'listOrders' } } } }),
+    integrations: { listOrders: newHandler(stack) },
+  });
+
+  test('AwsSolutions finds only what is the user\'s decision (request validation, WAF: the document holds no methods it could check)', () => {
+    expect(findingsOnTheConstruct(build, new AwsSolutionsChecks())).toEqual(SPEC_USERS_DECISIONS);
   });
 
   test('Serverless finds nothing on what the construct creates', () => {

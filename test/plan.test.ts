@@ -41,8 +41,8 @@ describe('planApi', () => {
     });
     expect(plan.errors).toEqual([
       expect.stringMatching(/^integrationOptions\.timeout/),
-      expect.stringMatching(/^errorMappings needs a custom integration/),
       expect.stringMatching(/^monitoring\.minimumRequests/),
+      expect.stringMatching(/^errorMappings needs a custom integration/),
     ]);
     expect(plan.errorResponses).toEqual([]);
   });

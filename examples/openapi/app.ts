@@ -1,0 +1,29 @@
+// An API defined by an OpenAPI document in YAML: the construct binds each operation to its
+// function, writes the error contract into the document and grants each function once.
+import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ResilientSpecRestApi } from '../../src';
+
+const app = new cdk.App();
+const stack = new cdk.Stack(app, 'ResilientSpecApiExample');
+
+const orders = new lambda.Function(stack, 'Orders', {
+  runtime: lambda.Runtime.NODEJS_22_X,
+  handler: 'index.handler',
+  code: lambda.Code.fromAsset(path.join(__dirname, 'handler')),
+  timeout: Duration.seconds(5),
+});
+
+const api = new ResilientSpecRestApi(stack, 'Api', {
+  apiDefinition: apigateway.ApiDefinition.fromAsset(path.join(__dirname, 'api.yaml')),
+  integrations: { listOrders: orders, createOrder: orders, getOrder: orders },
+  integrationTimeout: Duration.seconds(10),
+  errorCorsOptions: { allowOrigins: ['https://example.com'] },
+  // A fresh account has no API Gateway CloudWatch Logs role yet; in your own apps create it in one stack only.
+  cloudWatchRole: true,
+});
+
+new cdk.CfnOutput(stack, 'ApiUrl', { value: api.url });

@@ -1,0 +1,72 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { apiLocation } from './api-name';
+import { ownIntegrationPermissionWarning } from './checks';
+import { ResilientApiMonitoring } from './monitoring';
+import { ResilientSpecRestApiProps } from './props';
+import { lambdaIntegrationUri } from './spec-binding';
+import { checkDocumentSize, planSpecApi } from './spec-plan';
+import { InvokeGrants, warn, wireStage } from './wiring';
+
+/**
+ * A `SpecRestApi` (an API defined by an OpenAPI document) with the same guarantees as
+ * `ResilientLambdaRestApi`: the documented JSON error contract, one invoke permission per
+ * function, execution and access logs with a retention, stage defaults and alarms.
+ *
+ * It is a drop-in replacement: every `SpecRestApiProps` property keeps its meaning. The document
+ * is read at synth; each operation named in `integrations` gets a Lambda proxy integration, the
+ * error contract goes in as the document's gateway responses, and the transformed document is
+ * what API Gateway imports. Routes cost no CloudFormation resources, so one stack holds thousands
+ * of operations.
+ */
+export class ResilientSpecRestApi extends apigateway.SpecRestApi {
+  /** The integration timeout in force for the operations bound in `integrations`. */
+  public readonly integrationTimeout: Duration;
+
+  /** The log group of the stage's execution logs, where execution logging is on. */
+  public readonly executionLogGroup?: logs.ILogGroup;
+
+  /** The log group of the stage's access logs, unless the user gave a destination of their own. */
+  public readonly accessLogGroup?: logs.ILogGroup;
+
+  /**
+   * The deployment stage's metrics, metric filters, alarms and saved queries; its Lambda alarms
+   * watch the function behind the most operations. Undefined without a deployment stage or
+   * without a function bound in `integrations`.
+   */
+  public readonly monitoring?: ResilientApiMonitoring;
+
+  constructor(scope: Construct, id: string, props: ResilientSpecRestApiProps) {
+    const plan = planSpecApi(props, apiLocation(scope, id), (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
+    if (plan.errors.length > 0) {
+      throw new Error(`ResilientSpecRestApi '${id}': ${plan.errors.join('; ')}`);
+    }
+    super(scope, id, plan.superProps);
+    this.integrationTimeout = plan.integrationTimeout;
+    plan.warnings.forEach((w) => warn(this, w));
+
+    const grants = new InvokeGrants(this, plan);
+    for (const handler of plan.functions.keys()) {
+      grants.grant(handler);
+    }
+    plan.ownIntegrations.filter((own) => own.lambda).forEach((own, i) => {
+      if (own.functionArn) {
+        grants.grant(lambda.Function.fromFunctionArn(this, `OwnIntegrationFunction${i}`, own.functionArn));
+      } else {
+        warn(this, ownIntegrationPermissionWarning(own.location));
+      }
+    });
+
+    // aws-cdk-lib hashes no SpecRestApi body into the deployment: without this a changed document never reaches the stage.
+    this.latestDeployment?.addToLogicalId(plan.document);
+    this.node.addValidation({ validate: () => checkDocumentSize(Stack.of(this).resolve(plan.document)) });
+
+    const wired = wireStage(this, plan, plan.monitoredFunction, props);
+    this.executionLogGroup = wired.executionLogGroup;
+    this.accessLogGroup = wired.accessLogGroup;
+    this.monitoring = wired.monitoring;
+  }
+}

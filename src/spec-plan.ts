@@ -1,0 +1,144 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { ApiDocument, checkDocumentVersion, countResources, GATEWAY_RESPONSES_EXTENSION, readApiDefinition } from './api-document';
+import { ApiLocation } from './api-name';
+import { CheckWarning, runChecks } from './checks';
+import { HandlerFacts, handlerFacts } from './defaults';
+import { CommonPlan, planCommon } from './plan';
+import { ResilientSpecRestApiProps } from './props';
+import { bindIntegrations, documentGatewayResponses, OwnIntegration, renderGatewayResponsesExtension } from './spec-binding';
+
+/** API Gateway's default quota of resources (distinct paths) per REST API. */
+export const DEFAULT_RESOURCES_PER_API = 300;
+
+/**
+ * Everything `ResilientSpecRestApi` builds, decided from the props and the document before any
+ * resource exists.
+ */
+export interface SpecApiPlan extends CommonPlan {
+  /** The props for `SpecRestApi`: the transformed document inline, resilient defaults filled in. */
+  readonly superProps: apigateway.SpecRestApiProps;
+  /** The document with the integrations and the error contract written in. */
+  readonly document: { [key: string]: any };
+  /** The functions bound, once each, with the number of operations each serves. */
+  readonly functions: Map<lambda.IFunction, number>;
+  /** The integrations the document had of its own. */
+  readonly ownIntegrations: OwnIntegration[];
+  /** The function monitoring watches: the one behind the most operations. */
+  readonly monitoredFunction?: lambda.IFunction;
+}
+
+/** What the checks know of several functions: the longest timeout; a reserved concurrency only for one function. */
+export function combinedFacts(functions: lambda.IFunction[]): HandlerFacts {
+  const facts = functions.map(handlerFacts);
+  const timeouts = facts.map((f) => f.timeoutSeconds).filter((t): t is number => t !== undefined);
+  return {
+    timeoutSeconds: timeouts.length > 0 ? Math.max(...timeouts) : undefined,
+    // The stage's burst limit covers every function: one function's reserved concurrency says nothing of the others'.
+    reservedConcurrency: facts.length === 1 ? facts[0].reservedConcurrency : undefined,
+  };
+}
+
+function readDocument(props: ResilientSpecRestApiProps): { doc: ApiDocument; errors: string[] } {
+  try {
+    const doc = readApiDefinition(props.apiDefinition);
+    return { doc, errors: checkDocumentVersion(doc) };
+  } catch (e) {
+    return { doc: { document: { paths: {} }, source: 'unreadable' }, errors: [(e as Error).message] };
+  }
+}
+
+/**
+ * Plans a `ResilientSpecRestApi`: reads the document, binds the integrations, checks the
+ * document's own integrations and gateway responses, and writes the error contract into it.
+ */
+export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocation, uriOf: (handler: lambda.IFunction) => string): SpecApiPlan {
+  const { doc, errors: documentErrors } = readDocument(props);
+  const document = doc.document;
+  const declared = documentGatewayResponses(document);
+  const common = planCommon({
+    api: props,
+    location,
+    options: props,
+    integrationTimeout: props.integrationTimeout,
+    timeoutProperty: 'integrationTimeout',
+    functions: combinedFacts([...new Set(Object.values(props.integrations ?? {}))]),
+    cors: props.errorCorsOptions,
+    corsProperty: 'errorCorsOptions',
+    allowTestInvoke: props.allowTestInvoke,
+    extraOverrides: declared.overrides,
+  });
+  const binding = documentErrors.length > 0
+    ? { errors: [], functions: new Map<lambda.IFunction, number>(), ownIntegrations: [], boundOperations: 0 }
+    : bindIntegrations(document, props.integrations ?? {}, common.integrationTimeout.toMilliseconds(), uriOf);
+
+  const ownTimeoutErrors = binding.ownIntegrations.flatMap((own) => runChecks({
+    integrationTimeoutMs: own.timeoutMs,
+    timeoutProperty: `${own.location}.timeoutInMillis`,
+    endpointTypes: common.endpointTypes,
+    acknowledgeTimeoutQuota: common.acknowledgeTimeoutQuota,
+    deploy: true,
+  }).errors);
+  const userTypes = new Set((props.errorResponses ?? []).map((o) => o.type.responseType));
+  const givenTwice = declared.overrides
+    .filter((o) => userTypes.has(o.type.responseType))
+    .map((o) => `${o.type.responseType} is in errorResponses and in the document's ${GATEWAY_RESPONSES_EXTENSION}; give it in one place`);
+  const errors = [...documentErrors, ...common.errors, ...binding.errors, ...ownTimeoutErrors, ...declared.errors, ...givenTwice];
+
+  const warnings: CheckWarning[] = [...common.warnings, ...declared.warnings];
+  const resources = countResources(document);
+  if (resources > DEFAULT_RESOURCES_PER_API) {
+    warnings.push({
+      id: 'resourcesAboveDefaultQuota',
+      message: `The document's paths make ${resources} API Gateway resources, above the default quota of ${DEFAULT_RESOURCES_PER_API} resources per REST API: ` +
+        'the deploy fails unless the quota is raised for this account and region (Service Quotas, API Gateway, "Resources per API").',
+    });
+  }
+  if (errors.length === 0) {
+    document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(common.errorResponses);
+  }
+  const monitoredFunction = [...binding.functions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  return {
+    ...common,
+    errors,
+    warnings,
+    errorResponses: errors.length === 0 ? common.errorResponses : [],
+    superProps: {
+      ...props,
+      ...common.baseProps,
+      apiDefinition: apigateway.ApiDefinition.fromInline(document),
+    },
+    document,
+    functions: binding.functions,
+    ownIntegrations: binding.ownIntegrations,
+    monitoredFunction,
+  };
+}
+
+/** CloudFormation's limit on a template (uploaded to S3, after transforms such as AWS::Include), in bytes. */
+export const TEMPLATE_SIZE_LIMIT = 1_048_576;
+
+/** How deep the document sits in the template (Resources, the API, Properties, Body): one space each, per line. */
+const BODY_DEPTH = 4;
+
+/** The bytes the resolved document takes in the template as the CDK writes it (JSON indented by one space). */
+export function documentTemplateBytes(resolved: unknown): number {
+  const text = JSON.stringify(resolved, undefined, 1);
+  return Buffer.byteLength(text, 'utf8') + text.split('\n').length * BODY_DEPTH;
+}
+
+/**
+ * The error for a document too large for any template. Moving it out of the template does not
+ * help while it holds the function ARNs: CloudFormation resolves them only in the template, and
+ * counts an included snippet (AWS::Include) in the processed template's size.
+ */
+export function checkDocumentSize(resolved: unknown): string[] {
+  const bytes = documentTemplateBytes(resolved);
+  if (bytes <= TEMPLATE_SIZE_LIMIT) {
+    return [];
+  }
+  return [`the API document with its integrations takes ${bytes} bytes in the template, above CloudFormation's limit of ${TEMPLATE_SIZE_LIMIT} bytes ` +
+    '(AWS::Include does not help: included text counts in the processed template). Split the API into several, each with part of the paths, or ' +
+    'shorten the document (descriptions, examples and schemas are not needed by API Gateway)'];
+}

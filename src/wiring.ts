@@ -1,0 +1,84 @@
+import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, WARNING_PREFIX } from './checks';
+import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
+import { MonitoringOptions, ResilientApiMonitoring } from './monitoring';
+import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
+import { CommonPlan } from './plan';
+
+/** Raises a warning of this library on a construct, under its acknowledgeable id. */
+export function warn(api: apigateway.RestApiBase, warning: CheckWarning): void {
+  Annotations.of(api).addWarningV2(`${WARNING_PREFIX}:${warning.id}`, warning.message);
+}
+
+/**
+ * Grants functions one invoke permission each (and one for the test-invoke stage) on an API,
+ * whatever the number of methods or operations they serve.
+ */
+export class InvokeGrants {
+  private readonly arns: InvokeSourceArns;
+
+  constructor(private readonly api: apigateway.RestApiBase, plan: CommonPlan) {
+    this.arns = invokeSourceArns(api, plan.permissionScope, plan.stageName, plan.allowTestInvoke);
+  }
+
+  /** Grants the function; an imported function's policy cannot be changed here, which is warned about. */
+  public grant(handler: lambda.IFunction): void {
+    if (!grantApiInvoke(this.api, handler, this.arns)) {
+      warn(this.api, IMPORTED_FUNCTION_WARNING);
+    }
+  }
+}
+
+/** What the stage wiring created. */
+export interface WiredStage {
+  readonly executionLogGroup?: logs.ILogGroup;
+  readonly accessLogGroup?: logs.ILogGroup;
+  readonly monitoring?: ResilientApiMonitoring;
+}
+
+/** The user's props the stage wiring reads. */
+export interface StageWiringOptions {
+  /** The user's monitoring options. */
+  readonly monitoring?: MonitoringOptions;
+  /** Whether the construct manages the account's CloudWatch Logs role. */
+  readonly cloudWatchRole?: boolean;
+  /** What happens to that role when the stack is deleted. */
+  readonly cloudWatchRoleRemovalPolicy?: RemovalPolicy;
+}
+
+/**
+ * Wires what both APIs add to their deployment stage after aws-cdk-lib built it: the log groups,
+ * monitoring of the stage and of `handler` (none without one), and the account's CloudWatch Logs
+ * role (or the warning that it is not managed).
+ */
+export function wireStage(
+  api: apigateway.RestApiBase, plan: CommonPlan, handler: lambda.IFunction | undefined, options: StageWiringOptions,
+): WiredStage {
+  const stageName = plan.stageName;
+  if (stageName === undefined) {
+    return {};
+  }
+  const stage = api.deploymentStage;
+  const executionLogGroup = plan.executionLogging
+    ? createExecutionLogGroup(api, api.restApiId, stage, stageName, plan.logSettings)
+    : undefined;
+  const accessLogGroup = plan.ownAccessLogGroup ? createAccessLogGroup(api, stage, plan.logSettings) : undefined;
+  const monitoring = handler && new ResilientApiMonitoring(api, 'Monitoring', {
+    api,
+    stageName,
+    accessLogGroup,
+    executionLogGroupName: executionLogGroup?.logGroupName,
+    handler,
+    integrationTimeout: plan.integrationTimeout,
+    options: options.monitoring,
+  });
+  if (options.cloudWatchRole === true) {
+    createAccountCloudWatchRole(api, stage, options.cloudWatchRoleRemovalPolicy ?? RemovalPolicy.RETAIN);
+  } else if (executionLogGroup || accessLogGroup) {
+    warn(api, ACCOUNT_ROLE_WARNING);
+  }
+  return { executionLogGroup, accessLogGroup, monitoring };
+}

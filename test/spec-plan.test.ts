@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { InvokePermissionScope } from '../src';
+import { newHandler, newStack } from './util';
+import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../src/spec-plan';
+
+const stack = newStack();
+const quick = newHandler(stack, 'Quick', { timeout: Duration.seconds(5), reservedConcurrentExecutions: 10 });
+const slow = newHandler(stack, 'Slow', { timeout: Duration.seconds(20) });
+const uriOf = (fn: lambda.IFunction) => `uri-of-${fn.node.id}`;
+const location = { stackName: 'TestStack', pathInStack: 'Api', id: 'Api' };
+const definition = (paths: Record<string, any>) => apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths });
+
+describe('planSpecApi', () => {
+  test('fills in the resilient defaults and binds the document', () => {
+    const plan = planSpecApi({ apiDefinition: definition({ '/a': { get: { operationId: 'a' } }, '/b': { get: { operationId: 'b' } } }), integrations: { a: quick, b: quick } }, location, uriOf);
+    expect(plan.errors).toEqual([]);
+    expect(plan.superProps).toMatchObject({
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      cloudWatchRole: false,
+      deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, throttlingBurstLimit: 10 },
+    });
+    expect(plan).toMatchObject({ stageName: 'prod', permissionScope: InvokePermissionScope.DEPLOYMENT_STAGE, allowTestInvoke: true, monitoredFunction: quick });
+    expect(plan.document.paths['/a'].get['x-amazon-apigateway-integration'].uri).toBe('uri-of-Quick');
+    expect(Object.keys(plan.document['x-amazon-apigateway-gateway-responses'])).toHaveLength(21);
+    expect(plan.superProps.apiDefinition.bind(stack).inlineDefinition).toBe(plan.document);
+  });
+
+  test('collects the errors of the document, the binding and the options at once and writes no contract then', () => {
+    const plan = planSpecApi({
+      apiDefinition: definition({ '/a': { get: { operationId: 'a' } } }),
+      integrations: { b: quick },
+      integrationTimeout: Duration.seconds(40),
+      monitoring: { minimumRequests: 0 },
+      allowTestInvoke: false,
+      invokePermissionScope: InvokePermissionScope.ALL_STAGES,
+    }, location, uriOf);
+    expect(plan.errors).toEqual([
+      expect.stringMatching(/^integrationTimeout is 40000 ms/),
+      expect.stringMatching(/^invokePermissionScope ALL_STAGES/),
+      expect.stringMatching(/^monitoring\.minimumRequests/),
+      expect.stringMatching(/has no integration: add 'a' to integrations/),
+      expect.stringMatching(/^integrations\['b'\] is no operationId/),
+    ]);
+    expect(plan.document['x-amazon-apigateway-gateway-responses']).toBeUndefined();
+    expect(plan.errorResponses).toEqual([]);
+  });
+
+  test('binds nothing in a document that is no OpenAPI document', () => {
+    const plan = planSpecApi({ apiDefinition: apigateway.ApiDefinition.fromInline({ info: {} }), integrations: { a: quick } }, location, uriOf);
+    expect(plan.errors).toEqual([expect.stringMatching(/must declare openapi: 3.x or swagger: '2.0'/)]);
+  });
+});
+
+describe('combinedFacts', () => {
+  test('takes the longest timeout, and a reserved concurrency for one function only', () => {
+    expect(combinedFacts([quick])).toEqual({ timeoutSeconds: 5, reservedConcurrency: 10 });
+    expect(combinedFacts([quick, slow])).toEqual({ timeoutSeconds: 20, reservedConcurrency: undefined });
+    expect(combinedFacts([lambda.Function.fromFunctionArn(stack, 'I', 'arn:aws:lambda:eu-west-1:123456789012:function:f')])).toEqual({
+      timeoutSeconds: undefined, reservedConcurrency: undefined,
+    });
+  });
+});
+
+describe('document size', () => {
+  test('counts the bytes as the CDK writes them, with the indentation of the document\'s depth', () => {
+    expect(documentTemplateBytes({ a: 1 })).toBe(Buffer.byteLength('{\n "a": 1\n}') + 3 * 4);
+    expect(documentTemplateBytes({ a: 'é' })).toBe(Buffer.byteLength('{\n "a": "é"\n}') + 3 * 4);
+  });
+
+  test('refuses a document above the template limit', () => {
+    expect(checkDocumentSize({ a: 'x' })).toEqual([]);
+    expect(checkDocumentSize({ a: 'x'.repeat(TEMPLATE_SIZE_LIMIT) })).toEqual([expect.stringMatching(/AWS::Include does not help/)]);
+  });
+});
