@@ -21,7 +21,7 @@ npm install --no-audit --no-fund --prefer-offline --strict-peer-deps --loglevel=
 cp "$root/scripts/consumer-app.js" app.js
 output=$(node app.js)
 echo "$output"
-template=$(echo "$output" | sed -n "s/^consumer-check: the packed library synthesized //p")
+template=$(echo "$output" | sed -n "s/^consumer-check: the packed library synthesized \(.*\) with aws-cdk-lib .*$/\1/p")
 [[ -f $template ]] || { echo "consumer-check: the app did not say where its template is" >&2; exit 1; }
 
 # The package's command runs the same rules on the synthesized template: nothing to find, exit 0.

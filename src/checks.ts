@@ -1,4 +1,4 @@
-import { FALLBACK_RESPONSE_TYPES, substituteVariables } from './error-responses';
+import { FALLBACK_RESPONSE_TYPES, substituteVariables } from './contract/error-responses';
 
 /** The prefix of every warning id this library raises; acknowledge one with `Annotations.acknowledgeWarning`. */
 export const WARNING_PREFIX = 'resilient-lambda-rest-api';

@@ -1,12 +1,12 @@
 export { ResilientLambdaRestApi } from './resilient-lambda-rest-api';
 export { ResilientSpecRestApi } from './resilient-spec-rest-api';
 export type { ResilienceOptions, ResilientLambdaRestApiProps, ResilientSpecRestApiProps } from './props';
-export type { ErrorResponseOverride } from './error-responses';
+export type { ErrorResponseOverride } from './contract/error-responses';
 export { InvokePermissionScope } from './permissions';
-export { ErrorContract } from './failure-modes';
-export type { ClientResponse, FailureMode } from './failure-modes';
-export { LambdaErrorMapping } from './error-mappings';
-export type { LambdaErrorMappingOptions } from './error-mappings';
+export { ErrorContract } from './contract/failure-modes';
+export type { ClientResponse, FailureMode } from './contract/failure-modes';
+export { LambdaErrorMapping } from './contract/error-mappings';
+export type { LambdaErrorMappingOptions } from './contract/error-mappings';
 export { MonitoringAlarm, ResilientApiMonitoring } from './monitoring';
 export type { MonitoringCost, MonitoringOptions, ResilientApiMonitoringProps } from './monitoring';
 export { ResilienceChecks } from './nag/resilience-checks';

@@ -2,6 +2,9 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { ApiLocation, checkApiName, resolveApiName } from './api-name';
 import { CheckWarning, runChecks } from './checks';
+import { checkErrorMappings } from './contract/error-mapping-checks';
+import { renderIntegrationResponses, renderMethodResponses } from './contract/error-mappings';
+import { corsHeadersForErrors, ErrorResponseOverride, RenderedErrorResponse, renderErrorResponses } from './contract/error-responses';
 import {
   DEFAULT_INTEGRATION_TIMEOUT,
   DEFAULT_LOG_RETENTION,
@@ -12,8 +15,6 @@ import {
   resolveEndpointTypes,
   resolveStageOptions,
 } from './defaults';
-import { checkErrorMappings, renderIntegrationResponses, renderMethodResponses } from './error-mappings';
-import { corsHeadersForErrors, ErrorResponseOverride, RenderedErrorResponse, renderErrorResponses } from './error-responses';
 import { LogGroupSettings } from './logging';
 import { planMonitoring } from './monitoring';
 import { InvokePermissionScope } from './permissions';

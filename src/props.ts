@@ -3,8 +3,8 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { LambdaErrorMapping } from './error-mappings';
-import { ErrorResponseOverride } from './error-responses';
+import { LambdaErrorMapping } from './contract/error-mappings';
+import { ErrorResponseOverride } from './contract/error-responses';
 import { MonitoringOptions } from './monitoring';
 import { InvokePermissionScope } from './permissions';
 

@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
 import { runChecks } from './checks';
-import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract-responses';
+import { checkAddedGatewayResponse, GatewayResponsesByType, ReplacedResponse } from './contract/contract-responses';
 import { ResilientApiMonitoring } from './monitoring';
 import { watchFunctionPolicySizes } from './permissions';
 import { ApiPlan, planApi } from './plan';

@@ -1,6 +1,6 @@
 import { ACCESS_LOG_FIELDS, CLIENT_CHOSEN_VARIABLES, OUTSIDE_TEXT_FIELDS, renderAccessLogFormat } from '../src/access-log-format';
 import { HOSTILE_TEXT } from '../src/checks';
-import { substituteVariables } from '../src/error-responses';
+import { substituteVariables } from '../src/contract/error-responses';
 
 /** The format with every variable replaced by `value(variable)`, as API Gateway writes a line. */
 function line(value: (variable: string) => string, format = renderAccessLogFormat()): string {

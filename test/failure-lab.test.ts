@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { FAILURE_MODES } from '../src/failure-modes';
+import { FAILURE_MODES } from '../src/contract/failure-modes';
 import { LOG_FIELDS } from '../src/monitoring';
 import {
   buildFailureLab, expectedAccessLogFields, expectedClientResponse, FailureLab, gatewayResponseTemplate, HOSTILE_REQUEST_ID,

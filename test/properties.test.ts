@@ -12,7 +12,7 @@ import * as fc from 'fast-check';
 import { InvokePermissionScope, LambdaErrorMapping, ResilienceChecks, ResilientLambdaRestApi, ResilientLambdaRestApiProps } from '../src';
 import { newHandler, newStack, warningIds } from './util';
 import { isMappingExpression } from '../src/checks';
-import { ERROR_RESPONSE_DEFAULTS, renderErrorResponses, substituteVariables } from '../src/error-responses';
+import { ERROR_RESPONSE_DEFAULTS, renderErrorResponses, substituteVariables } from '../src/contract/error-responses';
 
 /** How many random cases each property runs; the counts are reported in the issue notes. */
 const SYNTH_RUNS = 25;

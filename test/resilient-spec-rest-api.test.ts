@@ -9,7 +9,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ResilientLambdaRestApi, ResilientSpecRestApi, ResilientSpecRestApiProps } from '../src';
 import { newHandler, newStack, resourcesOf, warningIds } from './util';
 import { substituteHostile } from '../src/checks';
-import { ERROR_RESPONSE_DEFAULTS } from '../src/error-responses';
+import { ERROR_RESPONSE_DEFAULTS } from '../src/contract/error-responses';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
 

@@ -1,5 +1,5 @@
-import { gatewayResponseHeaders } from '../failure-modes';
 import { CfnResourceJson, flatten, literal, placeholderId, referencedId, TemplateIndex } from './template';
+import { gatewayResponseHeaders } from '../contract/failure-modes';
 
 /**
  * The REST APIs of a template as the rules see them, whether they are built from

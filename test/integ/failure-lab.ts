@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { ResilientLambdaRestApi } from '../../src';
-import { FAILURE_MODES, FailureMode, exampleBody, resolveClientResponse } from '../../src/failure-modes';
+import { FAILURE_MODES, FailureMode, exampleBody, resolveClientResponse } from '../../src/contract/failure-modes';
 import { FAILURE_CAUSES, LOG_FIELDS } from '../../src/monitoring';
 
 /** One route of the lab: the function behind it and the failure it provokes. */

@@ -1,4 +1,4 @@
-import { FALLBACK_RESPONSE_TYPES } from '../../error-responses';
+import { FALLBACK_RESPONSE_TYPES } from '../../contract/error-responses';
 import { gatewayResponsesDefinedBy } from '../rest-api';
 import { ResilienceRule } from '../rule';
 

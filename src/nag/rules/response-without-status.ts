@@ -1,4 +1,4 @@
-import { DOCUMENTED_DEFAULT_STATUS } from '../../failure-modes';
+import { DOCUMENTED_DEFAULT_STATUS } from '../../contract/failure-modes';
 import { gatewayResponsesDefinedBy } from '../rest-api';
 import { ResilienceRule } from '../rule';
 

@@ -2,9 +2,9 @@ import { IntegrationFailureWithoutStatus } from '../../../src/nag/rules/integrat
 import { findings, gatewayResponse, restApi, specRestApi, template } from '../fixtures';
 
 describe('IntegrationFailureWithoutStatus', () => {
-  test('fires on INTEGRATION_FAILURE customised without a status (it answers 504)', () => {
+  test('fires on INTEGRATION_FAILURE customised without a status (documented default 504)', () => {
     expect(findings(IntegrationFailureWithoutStatus, template(restApi(), gatewayResponse('INTEGRATION_FAILURE', { ResponseTemplates: { 'application/json': '{}' } }))))
-      .toEqual(['ResponseINTEGRATION_FAILURE: INTEGRATION_FAILURE has no status code (answers 504)']);
+      .toEqual(['ResponseINTEGRATION_FAILURE: INTEGRATION_FAILURE has no status code (documented default 504)']);
   });
 
   test('fires in an OpenAPI body', () => {

@@ -1,9 +1,9 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { ResilientLambdaRestApi, ResilientLambdaRestApiProps } from '../src';
-import { newHandler, newStack, resourcesOf, warningIds } from './util';
-import { checkAddedGatewayResponse } from '../src/contract-responses';
-import { corsHeadersForErrors } from '../src/error-responses';
+import { ResilientLambdaRestApi, ResilientLambdaRestApiProps } from '../../src';
+import { checkAddedGatewayResponse } from '../../src/contract/contract-responses';
+import { corsHeadersForErrors } from '../../src/contract/error-responses';
+import { newHandler, newStack, resourcesOf, warningIds } from '../util';
 
 const CORS = corsHeadersForErrors({ allowOrigins: ['https://shop.example'] });
 const CONTRACT = { setBy: 'contract' as const, id: 'ErrorResponse_X' };

@@ -1,9 +1,9 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { InvokePermissionScope } from '../src';
-import { newHandler, newStack } from './util';
-import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../src/spec-plan';
+import { InvokePermissionScope } from '../../src';
+import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../../src/spec/spec-plan';
+import { newHandler, newStack } from '../util';
 
 const stack = newStack();
 const quick = newHandler(stack, 'Quick', { timeout: Duration.seconds(5), reservedConcurrentExecutions: 10 });

@@ -1,15 +1,15 @@
 import * as cdk from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { newHandler, newStack } from './util';
-import { substituteHostile } from '../src/checks';
-import { ERROR_RESPONSE_DEFAULTS, JSON_CONTENT_TYPE, renderErrorResponses } from '../src/error-responses';
+import { substituteHostile } from '../../src/checks';
+import { ERROR_RESPONSE_DEFAULTS, JSON_CONTENT_TYPE, renderErrorResponses } from '../../src/contract/error-responses';
 import {
   bindIntegrations,
   documentGatewayResponses,
   lambdaIntegrationUri,
   readOwnIntegration,
   renderGatewayResponsesExtension,
-} from '../src/spec-binding';
+} from '../../src/spec/spec-binding';
+import { newHandler, newStack } from '../util';
 
 const stack = newStack();
 const orders = newHandler(stack, 'Orders');

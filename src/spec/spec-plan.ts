@@ -1,11 +1,11 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApiDocument, checkDocumentVersion, countResources, GATEWAY_RESPONSES_EXTENSION, readApiDefinition } from './api-document';
-import { ApiLocation } from './api-name';
-import { CheckWarning, runChecks } from './checks';
-import { HandlerFacts, handlerFacts } from './defaults';
-import { CommonPlan, planCommon } from './plan';
-import { ResilientSpecRestApiProps } from './props';
+import { ApiLocation } from '../api-name';
+import { CheckWarning, runChecks } from '../checks';
+import { HandlerFacts, handlerFacts } from '../defaults';
+import { CommonPlan, planCommon } from '../plan';
+import { ResilientSpecRestApiProps } from '../props';
 import { bindIntegrations, documentGatewayResponses, OwnIntegration, renderGatewayResponsesExtension } from './spec-binding';
 
 /** API Gateway's default quota of resources (distinct paths) per REST API. */

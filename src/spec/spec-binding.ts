@@ -2,8 +2,8 @@ import { CfnElement, Fn, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ApiOperation, GATEWAY_RESPONSES_EXTENSION, INTEGRATION_EXTENSION, listOperations, operationLocation } from './api-document';
-import { checkErrorResponseOverrides, CheckResult, ErrorResponseCheckInput } from './checks';
-import { ErrorResponseOverride, RenderedErrorResponse } from './error-responses';
+import { checkErrorResponseOverrides, CheckResult, ErrorResponseCheckInput } from '../checks';
+import { ErrorResponseOverride, RenderedErrorResponse } from '../contract/error-responses';
 
 const INVOCATION_URI_PREFIX = 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/';
 

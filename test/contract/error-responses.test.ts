@@ -1,5 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { HOSTILE_TEXT, substituteHostile } from '../src/checks';
+import { HOSTILE_TEXT, substituteHostile } from '../../src/checks';
 import {
   corsHeadersForErrors,
   ERROR_RESPONSE_DEFAULTS,
@@ -8,8 +8,8 @@ import {
   renderErrorBody,
   renderErrorResponses,
   substituteVariables,
-} from '../src/error-responses';
-import { DOCUMENTED_DEFAULT_STATUS } from '../src/failure-modes';
+} from '../../src/contract/error-responses';
+import { DOCUMENTED_DEFAULT_STATUS } from '../../src/contract/failure-modes';
 
 const HOSTILE_MESSAGES = [
   HOSTILE_TEXT,

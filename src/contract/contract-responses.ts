@@ -1,7 +1,7 @@
 import { Lazy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Dependable, IConstruct } from 'constructs';
-import { CheckResult, CheckWarning, checkFallbackStatus, checkJsonTemplates, checkResponseHeaders, checkStatusCode, ErrorResponseCheckInput } from './checks';
+import { CheckResult, CheckWarning, checkFallbackStatus, checkJsonTemplates, checkResponseHeaders, checkStatusCode, ErrorResponseCheckInput } from '../checks';
 import { ERROR_RESPONSE_DEFAULTS, FALLBACK_RESPONSE_TYPES } from './error-responses';
 
 /** Who set the gateway response that `addGatewayResponse` replaces. */

@@ -2,8 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ResilientLambdaRestApi } from '../src';
-import { newHandler } from './util';
+import { ResilientLambdaRestApi } from '../../src';
 import {
   AWS_DEFAULT_BODY_TEMPLATE,
   DOCUMENTED_DEFAULT_STATUS,
@@ -11,7 +10,8 @@ import {
   FAILURE_MODES,
   renderFailureModeTable,
   resolveClientResponse,
-} from '../src/failure-modes';
+} from '../../src/contract/failure-modes';
+import { newHandler } from '../util';
 
 function gatewayResponse(type: string, props: Record<string, unknown> = {}, api = 'Api') {
   return { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: type, RestApiId: { Ref: api }, ...props } };

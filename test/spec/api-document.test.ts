@@ -1,10 +1,10 @@
 import * as path from 'path';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { newStack } from './util';
-import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../src/api-document';
+import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../../src/spec/api-document';
+import { newStack } from '../util';
 
-const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
+const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
 
 describe('readApiDefinition', () => {
   test('reads an OpenAPI 3 document in YAML from an asset', () => {
