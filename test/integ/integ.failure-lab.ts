@@ -1,6 +1,7 @@
 // Deploys the failure lab and proves every failure mode on a real AWS account: what a client gets
 // (status, JSON body, headers), what the access log says (one JSON line naming the cause, which a
-// client-chosen request id cannot forge), and that the metric filters count each cause.
+// client-chosen request id cannot forge), that the metric filters count each cause, and that each
+// saved Logs Insights query runs on the access log and finds those failures.
 // Run by integ-runner: `npx projen integ` deploys, asserts and destroys; `npx projen integ:snapshot`
 // compares the lab stack's synthesized template with the committed snapshot, without AWS.
 import { ExpectedResult, IApiCall, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
@@ -9,7 +10,7 @@ import {
   buildFailureLab, expectedAccessLogFields, expectedClientResponse, failureModeOf, gatewayResponseTemplate,
   LAB_ROUTES, labRequestHeaders, LabRoute, routesByMetricFilter,
 } from './failure-lab';
-import { failureMetricDimensions, LOG_FIELDS } from '../../src/monitoring';
+import { failureMetricDimensions, LOG_FIELDS, SavedQuery, savedQueryString } from '../../src/monitoring';
 
 // ---- Expectations that AWS's documentation does not settle: this run settles them. Adjust here. ----
 const EXPECT = {
@@ -24,8 +25,47 @@ const EXPECT = {
   hostileRequestIdInBody: undefined as string | undefined,
   hostileRequestIdInLog: undefined as string | undefined,
 };
+
+/** One row of a Logs Insights result (a list of `{ field, value }`) that holds this field with this value. */
+function rowWith(field: string, value: unknown): unknown {
+  return Match.arrayWith([Match.objectLike({ field, value })]);
+}
+const TIMEOUT_PATH = `/${LAB_ROUTES.find((route) => route.failureMode === 'function-timeout')!.path}`;
+/**
+ * What each saved Logs Insights query (its text as the construct saves it) returns on the lab's access log,
+ * once every failure's line has arrived: the `results` of GetQueryResults (rows of `{ field, value }`; Logs
+ * Insights returns every value as a string) and the most rows to ask for. `limit` is StartQuery's parameter,
+ * which a Grafana issue reports overrides the query's own `limit` command (not documented): the assertion
+ * custom resource returns the whole answer to CloudFormation, which takes at most 4 KB, about 5 rows of a
+ * `fields` query (each row carries a `@ptr` of some 200 characters).
+ */
+const QUERY_EXPECT: { [query: string]: { readonly limit: number; readonly results: unknown } } = {
+  // Counted by cause: the timeout is a group of its own (about 7 groups in all, no `@ptr` in `stats` rows).
+  [SavedQuery.FAILURES_BY_CAUSE]: { limit: 10, results: Match.arrayWith([rowWith(LOG_FIELDS.errorType, 'INTEGRATION_TIMEOUT')]) },
+  // Sorted by `responseLatency * 1`: the timeout route (over 1 s) is among the 3 slowest. Sorted as strings,
+  // "1004" would come after the two-digit latencies of the other requests.
+  [SavedQuery.SLOWEST_REQUESTS]: { limit: 3, results: Match.arrayWith([rowWith(LOG_FIELDS.resourcePath, TIMEOUT_PATH)]) },
+  // Only the timeout route times out: one group, its resource path.
+  [SavedQuery.TIMEOUTS_BY_PATH]: { limit: 5, results: Match.arrayWith([rowWith(LOG_FIELDS.resourcePath, TIMEOUT_PATH)]) },
+  // The 4 latest failures: at least one of them reached the function (only /throttled, /lambda-throttled and
+  // /no-permission may not), so it carries a Lambda request id (a UUID) as `lambdaRequestId`.
+  [SavedQuery.API_TO_LAMBDA_REQUEST_ID]: {
+    limit: 4,
+    results: Match.arrayWith([rowWith('lambdaRequestId', Match.stringLikeRegexp('^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'))]),
+  },
+};
+/**
+ * The time range of the queries, in epoch seconds, fixed at synth: `npx projen integ` synthesizes the app
+ * right before it deploys it (a run takes under an hour), so from an hour before synth to three hours
+ * after covers every line the run writes. The log group is created by the run, so nothing older is in it.
+ */
+const SYNTH_TIME = Math.floor(Date.now() / 1000);
+const QUERY_WINDOW = { startTime: SYNTH_TIME - 3600, endTime: SYNTH_TIME + 3 * 3600 };
+
 /** Waiting for the API to answer after the deploy, and for log lines to arrive. */
 const WAIT = { totalTimeout: Duration.minutes(5), interval: Duration.seconds(10) };
+/** Waiting for a Logs Insights query to complete and find the lines. */
+const QUERY_WAIT = { totalTimeout: Duration.minutes(5), interval: Duration.seconds(15) };
 /** Waiting for a metric filter's metric to appear in ListMetrics (documented as up to 15 minutes). */
 const METRIC_WAIT = { totalTimeout: Duration.minutes(20), interval: Duration.seconds(30) };
 
@@ -106,6 +146,7 @@ for (const route of failing) {
 // so it exists only once a line matched).
 const metricFilters = lab.api.monitoring!.metricFilters;
 const dimensionNames = Object.keys(failureMetricDimensions());
+const metricsListed: IApiCall[] = [];
 for (const [key, routes] of Object.entries(routesByMetricFilter(Object.keys(metricFilters)))) {
   const metric = metricFilters[key].metric();
   const listed = integ.assertions.awsApiCall('CloudWatch', 'ListMetrics', {
@@ -115,6 +156,24 @@ for (const [key, routes] of Object.entries(routesByMetricFilter(Object.keys(metr
   }).expect(ExpectedResult.objectLike({ Metrics: Match.arrayWith([Match.objectLike({ MetricName: metric.metricName })]) }));
   routes.forEach((route) => lastCallOf[route.id].next(listed));
   listed.waitForAssertions(METRIC_WAIT);
+  metricsListed.push(listed);
+}
+
+// Each saved query runs on the access log group and finds the failures. The queries start once every failure's
+// line was found by FilterLogEvents and every metric was listed: Logs Insights may see a line later than
+// FilterLogEvents does, and by the time the metrics show (minutes), it sees them all. A query's results do
+// not change once it completes: the waiter retries GetQueryResults until it says `Complete` with the rows expected.
+for (const query of Object.values(SavedQuery)) {
+  const start = integ.assertions.awsApiCall('CloudWatchLogs', 'StartQuery', {
+    logGroupName: lab.api.accessLogGroup!.logGroupName,
+    queryString: savedQueryString(query),
+    ...QUERY_WINDOW,
+    limit: QUERY_EXPECT[query].limit,
+  });
+  [...failing.map((route) => lastCallOf[route.id]), ...metricsListed].forEach((call) => call.next(start));
+  start.next(integ.assertions.awsApiCall('CloudWatchLogs', 'GetQueryResults', { queryId: start.getAttString('queryId') })
+    .expect(ExpectedResult.objectLike({ status: 'Complete', results: QUERY_EXPECT[query].results }))
+    .waitForAssertions(QUERY_WAIT));
 }
 
 app.synth();
