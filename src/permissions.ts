@@ -89,10 +89,13 @@ export function grantApiInvoke(api: apigateway.RestApiBase, handler: lambda.IFun
   return wanted.every(([id]) => findPermission(api, id) !== undefined);
 }
 
+/** The resource types the policy estimate reads: permissions and what their properties refer to. */
+const POLICY_ESTIMATE_TYPES = ['AWS::Lambda::Permission', 'AWS::Lambda::Function', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage'];
+
 /** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
 function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
   const stack = Stack.of(api);
-  const resources = stackResources(stack);
+  const resources = stackResources(stack, POLICY_ESTIMATE_TYPES);
   const apiRef = JSON.stringify(stack.resolve(api.restApiId));
   const functionOf = (properties: any): string => {
     const target = properties?.FunctionName;
