@@ -92,9 +92,19 @@ export function grantApiInvoke(api: apigateway.RestApiBase, handler: lambda.IFun
 /** The resource types the policy estimate reads: permissions and what their properties refer to. */
 const POLICY_ESTIMATE_TYPES = ['AWS::Lambda::Permission', 'AWS::Lambda::Function', 'AWS::ApiGateway::RestApi', 'AWS::ApiGateway::Deployment', 'AWS::ApiGateway::Stage'];
 
+/**
+ * The fewest statements that can pass 80 % of the limit: a statement Lambda stores for API Gateway is
+ * about 430 bytes, and no realistic one reaches 2 KB.
+ */
+const FEWEST_PERMISSIONS_NEAR_LIMIT = Math.ceil((FUNCTION_POLICY_LIMIT_BYTES * POLICY_SIZE_WARNING_FRACTION) / 2048);
+
 /** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
 function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
   const stack = Stack.of(api);
+  // Resolving is the costly part: below this many permissions in the stack no policy can near the limit.
+  if (stack.node.findAll().filter((c) => c instanceof lambda.CfnPermission).length < FEWEST_PERMISSIONS_NEAR_LIMIT) {
+    return [];
+  }
   const resources = stackResources(stack, POLICY_ESTIMATE_TYPES);
   const apiRef = JSON.stringify(stack.resolve(api.restApiId));
   const functionOf = (properties: any): string => {
