@@ -39,6 +39,9 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
    */
   public readonly monitoring?: ResilientApiMonitoring;
 
+  /** The response types of the error contract, which live in the document. */
+  private readonly contractTypes: Set<string>;
+
   constructor(scope: Construct, id: string, props: ResilientSpecRestApiProps) {
     const plan = planSpecApi(props, apiLocation(scope, id), (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
     if (plan.errors.length > 0) {
@@ -68,5 +71,24 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;
+    this.contractTypes = new Set(plan.errorResponses.map((r) => r.responseType));
+  }
+
+  /**
+   * Adds a gateway response for a type the error contract does not cover. The contract's types live
+   * in the document's `x-amazon-apigateway-gateway-responses`, and a `GatewayResponse` resource of
+   * the same type would race them (API Gateway keeps whichever was written last): change those
+   * through `errorResponses`, which this refuses to bypass.
+   *
+   * @param id the construct id of the response
+   * @param options the response's type, status, headers and templates
+   */
+  public addGatewayResponse(id: string, options: apigateway.GatewayResponseOptions): apigateway.GatewayResponse {
+    const type = options.type.responseType;
+    if (this.contractTypes.has(type)) {
+      throw new Error(`ResilientSpecRestApi '${this.node.id}'.addGatewayResponse('${id}'): ${type} is part of the error contract written into the ` +
+        'OpenAPI document, and a second definition would race it; change it with errorResponses: [{ type: ResponseType.' + type + ', ... }] instead');
+    }
+    return super.addGatewayResponse(id, options);
   }
 }

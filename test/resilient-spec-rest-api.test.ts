@@ -61,6 +61,21 @@ describe('ResilientSpecRestApi', () => {
     expect(Object.keys(stack.node.findChild('Api').node.children)).not.toContain('APIDefinition');
   });
 
+  test('addGatewayResponse refuses a type of the contract (it lives in the document) and keeps one definition per type', () => {
+    const stack = newStack();
+    const api = ordersApi(stack);
+    expect(() => api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, statusCode: '500' }))
+      .toThrow(/addGatewayResponse\('Default5xx'\): DEFAULT_5XX is part of the error contract .* change it with errorResponses/);
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::GatewayResponse', 0);
+  });
+
+  test('addGatewayResponse still adds a type the contract does not cover', () => {
+    const stack = newStack();
+    const api = ordersApi(stack);
+    api.addGatewayResponse('Custom', { type: apigateway.ResponseType.of('SOME_FUTURE_TYPE'), statusCode: '500' });
+    Template.fromStack(stack).resourceCountIs('AWS::ApiGateway::GatewayResponse', 1);
+  });
+
   test('gives each function one invoke permission for the stage and one for the test-invoke stage', () => {
     const stack = newStack();
     ordersApi(stack);
