@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
 import { CheckWarning } from './checks';
-import { FUNCTION_POLICY_LIMIT_BYTES, functionPolicies, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
+import { FUNCTION_POLICY_LIMIT_BYTES, functionPolicies, permissionTarget, POLICY_SIZE_WARNING_FRACTION } from './policy-size';
 import { stackResources } from './stack-resources';
 
 /**
@@ -101,20 +101,17 @@ const FEWEST_PERMISSIONS_NEAR_LIMIT = Math.ceil((FUNCTION_POLICY_LIMIT_BYTES * P
 /** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
 function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
   const stack = Stack.of(api);
+  const constructs = stack.node.findAll();
   // Resolving is the costly part: below this many permissions in the stack no policy can near the limit.
-  if (stack.node.findAll().filter((c) => c instanceof lambda.CfnPermission).length < FEWEST_PERMISSIONS_NEAR_LIMIT) {
+  if (constructs.filter((c) => c instanceof lambda.CfnPermission).length < FEWEST_PERMISSIONS_NEAR_LIMIT) {
     return [];
   }
   const resources = stackResources(stack, POLICY_ESTIMATE_TYPES);
   const apiRef = JSON.stringify(stack.resolve(api.restApiId));
-  const functionOf = (properties: any): string => {
-    const target = properties?.FunctionName;
-    return target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
-  };
   const invokedByApi = new Set(Object.values(resources)
     .filter((r) => r.Type === 'AWS::Lambda::Permission' && JSON.stringify(r.Properties?.SourceArn ?? null).includes(apiRef))
-    .map((r) => functionOf(r.Properties)));
-  const paths = new Map(stack.node.findAll().filter((c: IConstruct): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
+    .map((r) => permissionTarget(r.Properties)));
+  const paths = new Map(constructs.filter((c: IConstruct): c is lambda.CfnFunction => c instanceof lambda.CfnFunction)
     .map((f) => [stack.getLogicalId(f), f.node.scope?.node.path ?? f.node.path]));
   return functionPolicies({ Resources: resources }, stack.stackName)
     .filter((p) => invokedByApi.has(p.functionLogicalId) && p.bytes > FUNCTION_POLICY_LIMIT_BYTES * POLICY_SIZE_WARNING_FRACTION)

@@ -119,6 +119,12 @@ export function policyStatement(logicalId: string, properties: any, template: Po
   };
 }
 
+/** The logical id of the function a permission's `FunctionName` refers to (its text where it refers to none). */
+export function permissionTarget(properties: any): string {
+  const target = properties?.FunctionName;
+  return target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+}
+
 /** One function's resource-based policy, as estimated. */
 export interface FunctionPolicy {
   /** The function's logical id. */
@@ -142,8 +148,7 @@ export function functionPolicies(template: PolicyTemplate, stackName: string): F
     if (resource.Type !== 'AWS::Lambda::Permission') {
       continue;
     }
-    const target = resource.Properties.FunctionName;
-    const functionId: string = target?.['Fn::GetAtt']?.[0] ?? target?.Ref ?? JSON.stringify(target);
+    const functionId = permissionTarget(resource.Properties);
     const list = statements.get(functionId) ?? [];
     list.push(policyStatement(logicalId, resource.Properties, template, stackName));
     statements.set(functionId, list);
