@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
+import { lazyIndex } from '../scripts/lazy-index';
 
 /**
  * Compiles src/ to CommonJS JavaScript in `outDir` (file by file, without type-checking: the
@@ -19,7 +20,7 @@ export function compileLibrary(srcDir: string, outDir: string): string {
     });
     const target = path.join(outDir, path.relative(srcDir, file)).replace(/\.ts$/, '.js');
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, outputText);
+    fs.writeFileSync(target, path.relative(srcDir, file) === 'index.ts' ? lazyIndex(outputText) : outputText);
   }
   return outDir;
 }
