@@ -69,11 +69,6 @@ export function loadBuilder(alternative: Alternative): ApiBuilder {
   }
 }
 
-/** Every alternative's builder. */
-export function loadBuilders(): Record<Alternative, ApiBuilder> {
-  return Object.fromEntries(ALTERNATIVES.map((a) => [a, loadBuilder(a)])) as Record<Alternative, ApiBuilder>;
-}
-
 function handlerFunction(stack: Stack, index: number): lambda.Function {
   return new lambda.Function(stack, `Handler${index}`, {
     runtime: lambda.Runtime.NODEJS_22_X,

@@ -4,6 +4,8 @@
  * npm ships it; writes the .cpuprofile files to bench/out/profiles/ and prints, for each, where the
  * main thread's time goes: self time by package (and by aws-cdk-lib module), the functions with
  * the most self time, and the time spent inside this library's functions (their callees included).
+ * Then the warm synth (bench/profile-warm.ts): where a settled synth's time goes, by phase of
+ * aws-cdk-lib's synth, ours against plain at 1 and 10 methods.
  * Shares of a profile hold on a loaded machine too; its absolute times do not. V8 compiles
  * WebAssembly and collects garbage partly on other threads, which a profile of the main thread
  * does not show: `npx projen bench` measures those in CPU time.
@@ -14,22 +16,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { Alternative, LIBRARY_ENV } from './apis';
 import { compileLibrary } from './compile-library';
+import { CpuProfile, phaseTable, profileWarm } from './profile-warm';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'out');
 const PROFILE_DIR = path.join(OUT_DIR, 'profiles');
 const LIBRARY_DIR = path.join(OUT_DIR, 'profile-lib');
-
-/** A V8 CPU profile, as `node --cpu-prof` writes it. */
-interface CpuProfile {
-  readonly nodes: Array<{
-    readonly id: number;
-    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
-    readonly children?: number[];
-  }>;
-  readonly samples: number[];
-  readonly timeDeltas: number[];
-}
 
 /** Milliseconds by key, largest first. */
 type Tally = Array<[string, number]>;
@@ -155,6 +147,22 @@ function main(): void {
       ].join('\n'));
       process.stderr.write(`[profile] ${alternative} ${methods}: ${s.totalMs.toFixed(0)} ms\n`);
     }
+  }
+  for (const methods of [1, 10]) {
+    const file = (alternative: Alternative): string => path.join(PROFILE_DIR, `warm-${alternative}-${methods}.cpuprofile`);
+    const plain = profileWarm('LambdaRestApi', methods, LIBRARY_DIR, file('LambdaRestApi'));
+    const ours = profileWarm('ResilientLambdaRestApi', methods, LIBRARY_DIR, file('ResilientLambdaRestApi'));
+    const s = summarise(JSON.parse(fs.readFileSync(file('ResilientLambdaRestApi'), 'utf8')));
+    const selfMs = s.byPackage.find(([pkg]) => pkg === 'resilient-lambda-rest-api')?.[1] ?? 0;
+    sections.push([
+      `## Warm, ${methods} method${methods === 1 ? '' : 's'}: a settled synth by phase, each alternative in a process of its own (30 synths profiled)`,
+      '',
+      phaseTable(plain, ours),
+      '',
+      `This library's own functions: ${(selfMs / 30).toFixed(2)} ms of self time per synth; ${(s.oursInclusiveMs / 30).toFixed(1)} ms with what they call ` +
+        '(aws-cdk-lib building the constructs they ask for).',
+    ].join('\n'));
+    process.stderr.write(`[profile] warm ${methods}: done\n`);
   }
   const text = `# Where the app process of \`cdk synth\` spends its main thread\n\n${sections.join('\n\n')}\n`;
   fs.writeFileSync(path.join(OUT_DIR, 'profile.md'), text);

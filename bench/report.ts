@@ -82,6 +82,8 @@ export interface ReportInput {
   readonly searches: Search[];
   readonly durationS: number;
   readonly warm: WarmSettings;
+  /** The previous run of the same method, if any: this run's ratios are checked against its spreads. */
+  readonly previous?: { readonly measurements: Measurement[]; readonly date: string };
 }
 
 export const ALTERNATIVE_COLORS: Record<Alternative, string> = {
@@ -116,17 +118,18 @@ function withRange(values: number[], f: (v: number) => string): string {
 }
 
 const runs = (m: Measurement, pick: (r: ProcessRun) => number): number[] => m.runs.map(pick);
-const warmSamples = (m: Measurement, pick: (w: WarmWindow) => number[]): number[] => m.warm.flatMap(pick);
+/** One figure per warm process: the median of its settled window. */
+const warmSamples = (m: Measurement, pick: (w: WarmWindow) => number[]): number[] => m.warm.map((w) => median(pick(w)));
 
-/** Paired ratios of ours to another: whole-process runs of the same round, warm synths of the same process and round. */
+/** Paired ratios of ours to another: whole-process runs of the same round, warm processes of the same round. */
 function coldRatios(a: Measurement, b: Measurement, pick: (r: ProcessRun) => number): number[] {
   return pairedRatios(runs(a, pick), runs(b, pick));
 }
 function warmRatios(a: Measurement, b: Measurement, pick: (w: WarmWindow) => number[]): number[] {
-  return a.warm.flatMap((w, i) => (b.warm[i] ? pairedRatios(pick(w), pick(b.warm[i])) : []));
+  return pairedRatios(warmSamples(a, pick), warmSamples(b, pick));
 }
 
-function find(input: ReportInput, alternative: Alternative, shape: ApiShape): Measurement | undefined {
+function find(input: { readonly measurements: Measurement[] }, alternative: Alternative, shape: ApiShape): Measurement | undefined {
   return input.measurements.find((m) => m.alternative === alternative && m.shape.methods === shape.methods && m.shape.functions === shape.functions);
 }
 
@@ -326,6 +329,69 @@ function targets(input: ReportInput): string {
   return lines.join('\n');
 }
 
+/** A ratio the page states, by what it compares. */
+interface PageRatio {
+  readonly label: string;
+  readonly ratios: number[];
+}
+
+/** Every ratio with a spread that the page states, of one run's measurements. */
+function pageRatios(input: Pick<ReportInput, 'headlineShapes' | 'mainShape'>, measurements: Measurement[]): PageRatio[] {
+  const at = (alternative: Alternative, shape: ApiShape): Measurement | undefined => find({ measurements }, alternative, shape);
+  const out: PageRatio[] = [];
+  type Pairing = (a: Measurement, b: Measurement) => number[];
+  const add = (label: string, ours: Measurement | undefined, other: Measurement | undefined, ratios: Pairing): void => {
+    if (ours && other) {
+      out.push({ label, ratios: ratios(ours, other) });
+    }
+  };
+  for (const shape of input.headlineShapes) {
+    for (const peer of PEERS) {
+      add(`\`cdk synth\` CPU, ${shapeLabel(shape)}, ours ÷ ${peer}`, at(OURS, shape), at(peer, shape), (a, b) => coldRatios(a, b, (r) => r.cpuMs));
+      add(`\`cdk synth\` wall, ${shapeLabel(shape)}, ours ÷ ${peer}`, at(OURS, shape), at(peer, shape), (a, b) => coldRatios(a, b, (r) => r.wallMs));
+    }
+  }
+  for (const peer of PEERS) {
+    const shape = input.mainShape;
+    add(`cold synth CPU, ${shapeLabel(shape)}, ours ÷ ${peer}`, at(OURS, shape), at(peer, shape), (a, b) => coldRatios(a, b, (r) => r.synthCpuMs));
+    add(`cold synth wall, ${shapeLabel(shape)}, ours ÷ ${peer}`, at(OURS, shape), at(peer, shape), (a, b) => coldRatios(a, b, (r) => r.synthMs));
+    add(`warm synth wall, ${shapeLabel(shape)}, ours ÷ ${peer}`, at(OURS, shape), at(peer, shape), (a, b) => warmRatios(a, b, (w) => w.wallMs));
+  }
+  const shapes = [...new Map(measurements.map((m) => [`${m.shape.methods}/${m.shape.functions}`, m.shape])).values()];
+  for (const shape of shapes) {
+    for (const alternative of ALTERNATIVES.filter((a) => a !== 'LambdaRestApi')) {
+      add(`warm synth CPU, ${shapeLabel(shape)}, ${alternative === OURS ? 'ours' : alternative} ÷ LambdaRestApi`, at(alternative, shape), at('LambdaRestApi', shape), (a, b) => warmRatios(a, b, (w) => w.cpuMs));
+    }
+  }
+  return out.filter((r) => r.ratios.length > 1);
+}
+
+/** Which of this run's ratios fall outside the spread the previous run of the same method stated. */
+function reproduction(input: ReportInput): string {
+  if (!input.previous) {
+    return 'No earlier run of this method is in `bench/out/` to compare with: rerun the benchmark, and this section says which ratios of the rerun fall outside the spreads of this one.';
+  }
+  const before = new Map(pageRatios(input, input.previous.measurements).map((r) => [r.label, spread(r.ratios)]));
+  const rows = pageRatios(input, input.measurements).flatMap((r) => {
+    const was = before.get(r.label);
+    if (!was) {
+      return [];
+    }
+    const now = median(r.ratios);
+    const within = now >= was.min && now <= was.max;
+    const earlier = `${was.median.toFixed(2)}× (${was.min.toFixed(2)}–${was.max.toFixed(2)})`;
+    return [{ within, row: `| ${r.label} | ${earlier} | ${now.toFixed(2)}× | ${within ? 'yes' : '**no**'} |` }];
+  });
+  const inside = rows.filter((r) => r.within).length;
+  return [
+    `This run against the run before it (${input.previous.date}, the same method): **${inside} of ${rows.length}** ratios with a spread have their new median within the spread the earlier run stated.`,
+    '',
+    '| ratio | earlier run: median (min–max) | this run: median | within? |',
+    '|---|--:|--:|---|',
+    ...rows.map((r) => r.row),
+  ].join('\n');
+}
+
 /** The report, and the tables alone for the console. */
 export function renderReport(input: ReportInput): { markdown: string; tables: string } {
   const m = input.machine;
@@ -337,6 +403,7 @@ export function renderReport(input: ReportInput): { markdown: string; tables: st
   const unsettled = input.measurements.filter((x) => x.alternative === OURS && x.warm.some((w) => !w.settled));
   const synthsToSettle = spread(windows.map((w) => w.synths));
   const mainWarmProcesses = find(input, OURS, main)!.warm.length;
+  const scalingWarmRounds = Math.min(...input.measurements.filter((x) => x.shape.methods > main.methods).map((x) => x.warm.length));
   const tables = [
     '## What a user waits for: `cdk synth`',
     '',
@@ -367,11 +434,12 @@ stops the deploy.
 
 ![Resources and function policy size against methods, with the 500-resource and 20 KiB limits](bench/scaling.svg)
 
-Every ratio on this page is the median of paired samples, taken under the same conditions (the same
-round of processes, or the same round within one process), with their smallest and largest in
-parentheses. Where that range crosses 1.0 the page says "crosses 1.0": those samples do not show
-either alternative faster, whatever the median says. A target counts as met when every pair meets it,
-"met by the median" when only the median does.
+Every ratio on this page is the median of paired samples, taken under the same conditions (processes
+of the same round, run one after the other), with their smallest and largest in parentheses. Where
+that range crosses 1.0 the page says "crosses 1.0": those samples do not show either alternative
+faster, whatever the median says. A target counts as met when every pair meets it, "met by the
+median" when only the median does. [Does it reproduce?](#does-it-reproduce) checks this run's ratios
+against the spreads of the run before.
 
 ## Targets
 
@@ -394,13 +462,15 @@ ${headlineTable(input)}
 *Cold* is the synth inside the app process of the same ${mainRuns} runs (building the app and \`app.synth()\`,
 every module already loaded): what \`cdk synth\` spends on the synth itself, V8 compiling the code
 and aws-cdk-lib building its template-validation engine included. *Warm* is a later synth in a process that has
-done several: the alternatives take turns (A B C, then C B A, ...) in ${mainWarmProcesses} process${mainWarmProcesses === 1 ? '' : 'es'}, each first
-synthesizing all three in one untimed app so that aws-cdk-lib's template-validation engine is built for every
-resource type before any clock starts (aws-cdk-lib ${m.awsCdkLib} rebuilds it whenever a template holds a type it
-was not built for). The turns go on until each alternative's time per synth has stopped falling: the median of its last
-${input.warm.window} synths is at most ${(input.warm.tolerance * 100).toFixed(0)}% below the median of the ${input.warm.window} before (V8 has
-stopped compiling and optimising), at most ${input.warm.maxRounds} rounds; those last ${input.warm.window} are the figures. Medians with min–max in parentheses.
-Peak heap is the median over the runs and includes about ${heapBase.toFixed(0)} MiB of modules loaded before the synth.
+done several, with one alternative's library loaded, as in a user's process (with several, each one's code paths
+would make aws-cdk-lib's shared functions polymorphic for the others, and aws-cdk-lib ${m.awsCdkLib} rebuilds its
+template-validation engine whenever a template holds a resource type it was not built for). Each warm process
+synthesizes the API until its time per synth has stopped falling: the median of its last ${input.warm.window} synths is at
+most ${(input.warm.tolerance * 100).toFixed(0)}% below the median of the ${input.warm.window} before (V8 has stopped compiling and optimising), at most
+${input.warm.maxRounds} synths; the median of those last ${input.warm.window} is the process's figure. There are ${plural(mainWarmProcesses, 'round')} of warm processes, one
+process per alternative in each, a different alternative first each round; warm ratios pair the processes of
+the same round. Medians over processes or runs, min–max in parentheses. Peak heap is the median over the runs
+and includes about ${heapBase.toFixed(0)} MiB of modules loaded before the synth.
 
 ${mainTable(input)}
 
@@ -412,11 +482,15 @@ Methods \`GET /r{i}\` on one function, and 200 methods spread in equal blocks ov
 (the first function is the default integration; the others are bound with \`new LambdaIntegration(fn)\` for aws-cdk-lib and
 aws-solutions-constructs, and with \`api.lambdaIntegration(fn)\` for this library, as each documents).
 Beyond the headline sizes, \`cdk synth\` and the cold synth come from one run per row; warm figures come from
-one process per size (${input.warm.window} pairs), as described above. Warm synths settled after
-${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per alternative${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'process')})`).join(' and ')} they did not settle within ${input.warm.maxRounds} rounds**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
+${plural(scalingWarmRounds, 'round')} of warm processes per size, as described above. Warm synths settled after
+${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per process${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'process')})`).join(' and ')} they did not settle within ${input.warm.maxRounds} synths**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
 "Within the limits" checks ${HARD_LIMITS.map((l) => `${l.name} (${l.limit.toLocaleString('en-US')} ${l.unit})`).join(', ')}.
 
 ${scalingTable(input)}
+
+## Does it reproduce?
+
+${reproduction(input)}
 
 ## Most methods in one stack
 

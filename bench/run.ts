@@ -3,13 +3,16 @@
  * aws-solutions-constructs' ApiGatewayToLambda and ResilientLambdaRestApi on this machine, the
  * alternatives always taking turns; prints the tables and writes BENCHMARKS.md and the scaling
  * chart (bench/scaling.svg, and bench/scaling.png where rsvg-convert is installed). Raw results go
- * to bench/out/. `--quick` runs one round of everything and writes the page to bench/out/ only, to
- * check the script; `--report-only` renders the page again from the last results.
+ * to bench/out/, and the results of the run before move to bench/out/results.previous.json: the
+ * page says which of this run's ratios fall outside the spreads that run stated. `--quick` runs one
+ * round of everything and writes the page to bench/out/ only, to check the script; `--report-only`
+ * renders the page again from the last results.
  *
  * Three kinds of measurement:
  * - whole process (the headline): `cdk synth` of the app, through the aws-cdk CLI, one process per
  *   run; also gives the cold synth within the app process and its peak heap;
- * - warm: every alternative synthesized in turns in one process until the per-synth time settles;
+ * - warm: each alternative synthesized again and again in a process of its own until the per-synth
+ *   time settles, the processes of the alternatives taking turns;
  * - search: the largest API within the hard limits.
  */
 import { spawnSync } from 'child_process';
@@ -43,9 +46,12 @@ const SCALING_SHAPES: ApiShape[] = [
   { methods: 200, functions: 10 },
 ];
 /** Warm synths: settled when the median of each alternative's last `window` is at most `tolerance` below that of the `window` before. */
-const WARM: WarmSettings = { window: 5, tolerance: 0.05, maxRounds: QUICK ? 10 : 30 };
-/** Warm processes at the main size (each starts with a different alternative); one at the others. */
-const MAIN_WARM_PROCESSES = QUICK ? 1 : 3;
+const WARM: WarmSettings = { window: 5, tolerance: 0.05, maxRounds: QUICK ? 10 : 40 };
+/** Rounds of warm processes (one per alternative per round) at the headline sizes, and at the larger ones. */
+const HEADLINE_WARM_ROUNDS = QUICK ? 1 : 5;
+const SCALING_WARM_ROUNDS = QUICK ? 1 : 3;
+/** Bumped when the way of measuring changes: a rerun is compared with a previous run of the same method only. */
+const METHOD = 2;
 
 const CDK_CLI = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 const CHILD_ENV = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), CDK_DISABLE_CLI_TELEMETRY: 'true' };
@@ -65,8 +71,6 @@ function withKeptSections(markdown: string): string {
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
-
-const sameShape = (a: ApiShape, b: ApiShape): boolean => a.methods === b.methods && a.functions === b.functions;
 
 /** The alternatives in the order of one round: each round starts with the next one, so that no alternative always goes first. */
 function rotated(round: number): Alternative[] {
@@ -139,10 +143,11 @@ function sameStats(where: string, a: TemplateStats, b: TemplateStats, compareByt
 }
 
 /**
- * Whole-process runs of every alternative on one API, `rounds` rounds, then `warmProcesses` warm
- * processes. The template figures are those of the in-process synths (no path metadata).
+ * Whole-process runs of every alternative on one API, `rounds` rounds, then `warmRounds` rounds of
+ * warm processes, one per alternative, in turns. The template figures are those of the in-process
+ * synths (no path metadata).
  */
-function measureShape(shape: ApiShape, rounds: number, warmProcesses: number, library: string): Measurement[] {
+function measureShape(shape: ApiShape, rounds: number, warmRounds: number, library: string): Measurement[] {
   const label = `${shape.methods} methods / ${shape.functions} fn`;
   const runs = new Map<Alternative, ProcessRun[]>(ALTERNATIVES.map((a) => [a, []]));
   const cliStats = new Map<Alternative, TemplateStats>();
@@ -160,18 +165,19 @@ function measureShape(shape: ApiShape, rounds: number, warmProcesses: number, li
   }
   const warm = new Map<Alternative, WarmWindow[]>(ALTERNATIVES.map((a) => [a, []]));
   const stats = new Map<Alternative, TemplateStats>();
-  for (let p = 0; p < warmProcesses; p++) {
-    const result = runChild<WarmResult>({ kind: 'warm', shape, alternatives: rotated(p), ...WARM });
-    for (const series of result.series) {
-      const where = `${series.alternative} ${label}`;
-      sameStats(where, stats.get(series.alternative) ?? series.stats, series.stats, true);
-      sameStats(where, cliStats.get(series.alternative) ?? series.stats, series.stats, false);
-      stats.set(series.alternative, series.stats);
-      warm.get(series.alternative)!.push({
+  for (let round = 0; round < warmRounds; round++) {
+    for (const alternative of rotated(round)) {
+      const result = runChild<WarmResult>({ kind: 'warm', shape, alternatives: [alternative], ...WARM });
+      const series = result.series[0];
+      const where = `${alternative} ${label}`;
+      sameStats(where, stats.get(alternative) ?? series.stats, series.stats, true);
+      sameStats(where, cliStats.get(alternative) ?? series.stats, series.stats, false);
+      stats.set(alternative, series.stats);
+      warm.get(alternative)!.push({
         cpuMs: series.cpuMs.slice(-WARM.window), wallMs: series.wallMs.slice(-WARM.window), synths: series.cpuMs.length, settled: result.settled,
       });
+      log(`warm ${alternative} ${label}: ${result.settled ? 'settled' : '**did not settle**'} after ${result.rounds} synths; median ${median(series.cpuMs.slice(-WARM.window)).toFixed(0)} ms CPU`);
     }
-    log(`warm ${label}: ${result.settled ? 'settled' : '**did not settle**'} after ${result.rounds} rounds; medians ${result.series.map((s) => `${s.alternative} ${median(s.cpuMs.slice(-WARM.window)).toFixed(0)} ms CPU`).join(', ')}`);
   }
   return ALTERNATIVES.map((alternative) => ({
     alternative, shape, runs: runs.get(alternative)!, warm: warm.get(alternative)!, stats: stats.get(alternative)!,
@@ -232,6 +238,8 @@ function writeChart(scaling: Measurement[], searches: Search[]): void {
 
 /** What one run measured, kept in bench/out/results.json; the page is rendered from it. */
 interface Results {
+  /** The way of measuring (METHOD when the run took place). */
+  readonly method?: number;
   readonly machine: Machine;
   readonly measured: Measurement[];
   readonly searches: Search[];
@@ -245,29 +253,35 @@ function measureAll(): Results {
   const measured: Measurement[] = [];
   for (const shape of HEADLINE_SHAPES) {
     log(`headline: cdk synth, ${shape.methods} methods, ${HEADLINE_ROUNDS} rounds`);
-    measured.push(...measureShape(shape, HEADLINE_ROUNDS, sameShape(shape, MAIN_SHAPE) ? MAIN_WARM_PROCESSES : 1, library));
+    measured.push(...measureShape(shape, HEADLINE_ROUNDS, HEADLINE_WARM_ROUNDS, library));
   }
   for (const shape of SCALING_SHAPES) {
     log(`scaling: ${shape.methods} methods on ${shape.functions} functions`);
-    measured.push(...measureShape(shape, 1, 1, library));
+    measured.push(...measureShape(shape, 1, SCALING_WARM_ROUNDS, library));
   }
   log('largest API per alternative');
   const exceeds = (m: Measurement): boolean => m.stats.resources > 500 || (m.stats.policies[0]?.bytes ?? 0) > 20_480;
   const searches = ALTERNATIVES.map((a) => searchMaxMethods(a, measured, exceeds));
-  return { machine: { ...host, loadAverageEnd: os.loadavg()[0] }, measured, searches, durationS: (Date.now() - started) / 1000 };
+  return { method: METHOD, machine: { ...host, loadAverageEnd: os.loadavg()[0] }, measured, searches, durationS: (Date.now() - started) / 1000 };
 }
 
 /** Measures (or, with `--report-only`, reads the last results), then writes the page and the chart. */
 function runBenchmark(): void {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const resultsFile = path.join(OUT_DIR, QUICK ? 'results.quick.json' : 'results.json');
+  // The run before this one, to check that this run's ratios fall within the spreads that run stated.
+  const previousFile = path.join(OUT_DIR, QUICK ? 'results.quick.previous.json' : 'results.previous.json');
   let results: Results;
   if (process.argv.includes('--report-only')) {
     results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
   } else {
     results = measureAll();
+    if (fs.existsSync(resultsFile)) {
+      fs.renameSync(resultsFile, previousFile);
+    }
     fs.writeFileSync(resultsFile, JSON.stringify(results, undefined, 1));
   }
+  const previous = fs.existsSync(previousFile) ? JSON.parse(fs.readFileSync(previousFile, 'utf8')) as Results : undefined;
   if (!QUICK) {
     writeChart(results.measured, results.searches);
   }
@@ -279,6 +293,7 @@ function runBenchmark(): void {
     searches: results.searches,
     durationS: results.durationS,
     warm: WARM,
+    previous: previous && previous.method === results.method ? { measurements: previous.measured, date: previous.machine.date } : undefined,
   });
   fs.writeFileSync(QUICK ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md'), withKeptSections(report.markdown));
   process.stdout.write(`${report.tables}\n`);

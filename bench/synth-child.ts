@@ -2,13 +2,15 @@
  * Runs in a fresh Node process, started by the driver, with every library loaded before any clock
  * starts. Two kinds of request:
  *
- * - warm: synthesizes the same API with every alternative in turns (A B C, then C B A, ...), after
- *   one untimed synth of all of them in one app, which builds aws-cdk-lib's template-validation
- *   engine for every alternative's resource types (it is rebuilt whenever a template holds a type
- *   it was not built for, which would punish whichever alternative comes after another). Rounds go
- *   on until every alternative's time per synth has stopped falling (the median of its last
- *   `window` synths is at most `tolerance` below that of the `window` before: V8 is done compiling
- *   and optimising), or `maxRounds`; the last `window` rounds are the figures.
+ * - warm: synthesizes the same API again and again, after one untimed synth, with the alternatives
+ *   the request names and no other library loaded. The driver asks for one alternative per process,
+ *   as a user's process holds one library: with several, each one's code paths make aws-cdk-lib's
+ *   shared functions polymorphic for the others, and aws-cdk-lib's template-validation engine is
+ *   rebuilt whenever a template holds a resource type it was not built for. Several alternatives
+ *   take turns (A B C, then C B A, ...). Rounds go on until every alternative's time per synth has
+ *   stopped falling (the median of its last `window` synths is at most `tolerance` below that of
+ *   the `window` before: V8 is done compiling and optimising), or `maxRounds`; the last `window`
+ *   rounds are the figures.
  * - search: finds the largest number of methods on one function that stays within every hard
  *   limit, by synthesizing at doubling sizes and then bisecting.
  *
@@ -17,7 +19,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { addApiStack, Alternative, ApiBuilder, ApiShape, benchApp, buildApp, loadBuilder, loadBuilders, STACK_NAME } from './apis';
+import { addApiStack, Alternative, ApiBuilder, ApiShape, benchApp, buildApp, loadBuilder, STACK_NAME } from './apis';
 import { exceededLimits } from './limits';
 import { hasSettled } from './stats';
 import { templateStats, TemplateStats } from './template-stats';
@@ -105,12 +107,12 @@ function synth(build: ApiBuilder, shape: ApiShape): Synth {
   }
 }
 
-/** One untimed synth of every alternative's stack in one app: the validation engine then knows every resource type. */
-function buildValidationEngine(builders: Record<Alternative, ApiBuilder>, alternatives: Alternative[], shape: ApiShape): void {
+/** One untimed synth of every requested alternative's stack in one app: the validation engine then knows every resource type. */
+function buildValidationEngine(builders: Map<Alternative, ApiBuilder>, alternatives: Alternative[], shape: ApiShape): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
   try {
     const app = benchApp(outdir);
-    alternatives.forEach((a) => addApiStack(app, builders[a], shape, `Engine${a}`));
+    alternatives.forEach((a) => addApiStack(app, builders.get(a)!, shape, `Engine${a}`));
     app.synth();
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -118,7 +120,8 @@ function buildValidationEngine(builders: Record<Alternative, ApiBuilder>, altern
 }
 
 function warm(request: WarmRequest): WarmResult {
-  const builders = loadBuilders();
+  // Only the requested alternatives' libraries: another loaded library would change what V8 makes of aws-cdk-lib.
+  const builders = new Map(request.alternatives.map((a) => [a, loadBuilder(a)]));
   buildValidationEngine(builders, request.alternatives, request.shape);
   const synths = new Map<Alternative, Synth[]>(request.alternatives.map((a) => [a, []]));
   const settled = (): boolean => request.alternatives.every((a) => hasSettled(synths.get(a)!.map((s) => s.cpuMs), request.window, request.tolerance));
@@ -126,7 +129,7 @@ function warm(request: WarmRequest): WarmResult {
   while (rounds < request.maxRounds && !settled()) {
     const order = rounds % 2 === 0 ? request.alternatives : [...request.alternatives].reverse();
     for (const alternative of order) {
-      synths.get(alternative)!.push(synth(builders[alternative], request.shape));
+      synths.get(alternative)!.push(synth(builders.get(alternative)!, request.shape));
     }
     rounds++;
   }
