@@ -49,9 +49,9 @@ const SCALING_SHAPES: ApiShape[] = [
 const WARM: WarmSettings = { window: 5, tolerance: 0.05, maxRounds: QUICK ? 10 : 40 };
 /** Rounds of warm processes (one per alternative per round) at the headline sizes, and at the larger ones. */
 const HEADLINE_WARM_ROUNDS = QUICK ? 1 : 5;
-const SCALING_WARM_ROUNDS = QUICK ? 1 : 3;
+const SCALING_WARM_ROUNDS = QUICK ? 1 : 5;
 /** Bumped when the way of measuring changes: a rerun is compared with a previous run of the same method only. */
-const METHOD = 2;
+const METHOD = 3;
 
 const CDK_CLI = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 const CHILD_ENV = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), CDK_DISABLE_CLI_TELEMETRY: 'true' };
