@@ -4,6 +4,7 @@ import { HARD_LIMITS } from './limits';
 import { formatRatio, median, pairedRatios, spread } from './stats';
 import { Probe } from './synth-child';
 import { TemplateStats } from './template-stats';
+import { LockstepSettings } from './warm';
 import { DEPLOY_VALUES } from '../src/policy-size';
 
 /** The machine the run took place on. */
@@ -34,9 +35,9 @@ export interface ProcessRun {
   readonly heapBeforeMiB: number;
 }
 
-/** The settled warm synths of one alternative in one process. */
+/** The settled warm synths of one alternative in one lock-step set. */
 export interface WarmWindow {
-  /** CPU and wall-clock milliseconds of the last synths, the window that showed the time had settled. */
+  /** CPU and wall-clock milliseconds of the kept synths, one per round: index i of every alternative is round i. */
   readonly cpuMs: number[];
   readonly wallMs: number[];
   /** Synths of this alternative in the process, the window included. */
@@ -51,7 +52,7 @@ export interface Measurement {
   readonly shape: ApiShape;
   /** Whole-process runs, by round: index i of every alternative ran in the same round. */
   readonly runs: ProcessRun[];
-  /** Warm windows, by process: index i of every alternative comes from the same process and rounds. */
+  /** Warm synths, by lock-step set: index i of every alternative comes from the same set. */
   readonly warm: WarmWindow[];
   /** The template's figures (the same in every run, or the benchmark stops). */
   readonly stats: TemplateStats;
@@ -65,12 +66,8 @@ export interface Search {
   readonly probes: Probe[];
 }
 
-/** When warm synths count as settled. */
-export interface WarmSettings {
-  readonly window: number;
-  readonly tolerance: number;
-  readonly maxRounds: number;
-}
+/** When warm synths count as settled, and which are kept (bench/warm.ts). */
+export type WarmSettings = LockstepSettings;
 
 export interface ReportInput {
   readonly machine: Machine;
@@ -118,15 +115,14 @@ function withRange(values: number[], f: (v: number) => string): string {
 }
 
 const runs = (m: Measurement, pick: (r: ProcessRun) => number): number[] => m.runs.map(pick);
-/** One figure per warm process: the median of its settled window. */
-const warmSamples = (m: Measurement, pick: (w: WarmWindow) => number[]): number[] => m.warm.map((w) => median(pick(w)));
+const warmSamples = (m: Measurement, pick: (w: WarmWindow) => number[]): number[] => m.warm.flatMap(pick);
 
-/** Paired ratios of ours to another: whole-process runs of the same round, warm processes of the same round. */
+/** Paired ratios of ours to another: whole-process runs of the same round, warm synths of the same lock-step set and round. */
 function coldRatios(a: Measurement, b: Measurement, pick: (r: ProcessRun) => number): number[] {
   return pairedRatios(runs(a, pick), runs(b, pick));
 }
 function warmRatios(a: Measurement, b: Measurement, pick: (w: WarmWindow) => number[]): number[] {
-  return pairedRatios(warmSamples(a, pick), warmSamples(b, pick));
+  return a.warm.flatMap((w, i) => (b.warm[i] ? pairedRatios(pick(w), pick(b.warm[i])) : []));
 }
 
 function find(input: { readonly measurements: Measurement[] }, alternative: Alternative, shape: ApiShape): Measurement | undefined {
@@ -403,7 +399,7 @@ export function renderReport(input: ReportInput): { markdown: string; tables: st
   const unsettled = input.measurements.filter((x) => x.alternative === OURS && x.warm.some((w) => !w.settled));
   const synthsToSettle = spread(windows.map((w) => w.synths));
   const mainWarmProcesses = find(input, OURS, main)!.warm.length;
-  const scalingWarmRounds = Math.min(...input.measurements.filter((x) => x.shape.methods > main.methods).map((x) => x.warm.length));
+  const scalingWarmSets = Math.min(...input.measurements.filter((x) => x.shape.methods > main.methods).map((x) => x.warm.length));
   const tables = [
     '## What a user waits for: `cdk synth`',
     '',
@@ -434,12 +430,12 @@ stops the deploy.
 
 ![Resources and function policy size against methods, with the 500-resource and 20 KiB limits](bench/scaling.svg)
 
-Every ratio on this page is the median of paired samples, taken under the same conditions (processes
-of the same round, run one after the other), with their smallest and largest in parentheses. Where
-that range crosses 1.0 the page says "crosses 1.0": those samples do not show either alternative
-faster, whatever the median says. A target counts as met when every pair meets it, "met by the
-median" when only the median does. [Does it reproduce?](#does-it-reproduce) checks this run's ratios
-against the spreads of the run before.
+Every ratio on this page is the median of paired samples, taken side by side (whole-process runs of
+the same round, or warm synths of the same lock-step round), with their smallest and largest in
+parentheses. Where that range crosses 1.0 the page says "crosses 1.0": those samples do not show
+either alternative faster, whatever the median says. A target counts as met when every pair meets
+it, "met by the median" when only the median does. [Does it reproduce?](#does-it-reproduce) checks
+this run's ratios against the spreads of the run before.
 
 ## Targets
 
@@ -462,14 +458,15 @@ ${headlineTable(input)}
 *Cold* is the synth inside the app process of the same ${mainRuns} runs (building the app and \`app.synth()\`,
 every module already loaded): what \`cdk synth\` spends on the synth itself, V8 compiling the code
 and aws-cdk-lib building its template-validation engine included. *Warm* is a later synth in a process that has
-done several, with one alternative's library loaded, as in a user's process (with several, each one's code paths
-would make aws-cdk-lib's shared functions polymorphic for the others, and aws-cdk-lib ${m.awsCdkLib} rebuilds its
-template-validation engine whenever a template holds a resource type it was not built for). Each warm process
-synthesizes the API until its time per synth has stopped falling: the median of its last ${input.warm.window} synths is at
-most ${(input.warm.tolerance * 100).toFixed(0)}% below the median of the ${input.warm.window} before (V8 has stopped compiling and optimising), at most
-${input.warm.maxRounds} synths; the median of those last ${input.warm.window} is the process's figure. There are ${plural(mainWarmProcesses, 'round')} of warm processes, one
-process per alternative in each, a different alternative first each round; warm ratios pair the processes of
-the same round. Medians over processes or runs, min–max in parentheses. Peak heap is the median over the runs
+done several, each alternative in a process of its own with only its library loaded, as in a user's process
+(with several, each one's code paths would make aws-cdk-lib's shared functions polymorphic for the others, and
+aws-cdk-lib ${m.awsCdkLib} rebuilds its template-validation engine whenever a template holds a resource type it was not
+built for). The three processes start, load and synthesize once before any clock starts; then they take turns, one
+synth each per round (A B C, then B C A, ...), so that the synths a ratio pairs run moments apart and a slow spell
+of the machine falls on both. Rounds go on until each alternative's time per synth has stopped falling (the median
+of its last ${input.warm.window} synths is at most ${(input.warm.tolerance * 100).toFixed(0)}% below the median of the ${input.warm.window} before: V8 has stopped compiling and
+optimising), ${input.warm.minRounds} rounds at least and ${input.warm.maxRounds} at most; the last ${input.warm.pairs} rounds are the figures. There are
+${plural(mainWarmProcesses, 'such set')} of fresh processes here, so ${mainWarmProcesses * input.warm.pairs} pairs per ratio. Medians, min–max in parentheses. Peak heap is the median over the runs
 and includes about ${heapBase.toFixed(0)} MiB of modules loaded before the synth.
 
 ${mainTable(input)}
@@ -482,8 +479,7 @@ Methods \`GET /r{i}\` on one function, and 200 methods spread in equal blocks ov
 (the first function is the default integration; the others are bound with \`new LambdaIntegration(fn)\` for aws-cdk-lib and
 aws-solutions-constructs, and with \`api.lambdaIntegration(fn)\` for this library, as each documents).
 Beyond the headline sizes, \`cdk synth\` and the cold synth come from one run per row; warm figures come from
-${plural(scalingWarmRounds, 'round')} of warm processes per size, as described above. Warm synths settled after
-${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} synths per process${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'process')})`).join(' and ')} they did not settle within ${input.warm.maxRounds} synths**, so those figures are the last ${input.warm.window} synths and noisier` : ''}.
+${plural(scalingWarmSets, 'lock-step set')} per size, as described above. Lock-step sets ran ${synthsToSettle.min === synthsToSettle.max ? synthsToSettle.min : `${synthsToSettle.min} to ${synthsToSettle.max}`} rounds${unsettled.length > 0 ? `; **at ${unsettled.map((x) => `${shapeLabel(x.shape)} (${x.warm.filter((w) => !w.settled).length} of ${plural(x.warm.length, 'set')})`).join(' and ')} ours did not settle within ${input.warm.maxRounds} rounds**, so those figures are noisier` : ''}.
 "Within the limits" checks ${HARD_LIMITS.map((l) => `${l.name} (${l.limit.toLocaleString('en-US')} ${l.unit})`).join(', ')}.
 
 ${scalingTable(input)}

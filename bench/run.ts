@@ -12,7 +12,7 @@
  * - whole process (the headline): `cdk synth` of the app, through the aws-cdk CLI, one process per
  *   run; also gives the cold synth within the app process and its peak heap;
  * - warm: each alternative synthesized again and again in a process of its own until the per-synth
- *   time settles, the processes of the alternatives taking turns;
+ *   time settles, the processes taking turns synth by synth (bench/warm.ts);
  * - search: the largest API within the hard limits.
  */
 import { spawnSync } from 'child_process';
@@ -25,8 +25,9 @@ import { compileLibrary } from './compile-library';
 import { renderScalingSvg, ScalingSeries } from './plot';
 import { ALTERNATIVE_COLORS, Machine, Measurement, ProcessRun, renderReport, Search, WarmSettings, WarmWindow } from './report';
 import { childCpuMsFromTimes, median, peakHeapFromGcTrace } from './stats';
-import { SearchRequest, SearchResult, WarmRequest, WarmResult } from './synth-child';
+import { SearchRequest, SearchResult } from './synth-child';
 import { templateStats, TemplateStats } from './template-stats';
+import { lockstep } from './warm';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'out');
@@ -45,13 +46,17 @@ const SCALING_SHAPES: ApiShape[] = [
   { methods: 200, functions: 1 },
   { methods: 200, functions: 10 },
 ];
-/** Warm synths: settled when the median of each alternative's last `window` is at most `tolerance` below that of the `window` before. */
-const WARM: WarmSettings = { window: 5, tolerance: 0.05, maxRounds: QUICK ? 10 : 40 };
-/** Rounds of warm processes (one per alternative per round) at the headline sizes, and at the larger ones. */
-const HEADLINE_WARM_ROUNDS = QUICK ? 1 : 5;
-const SCALING_WARM_ROUNDS = QUICK ? 1 : 5;
+/**
+ * Warm synths, in lock-step sets (bench/warm.ts): settled when the median of each alternative's last
+ * `window` synths is at most `tolerance` below that of the `window` before, at least `minRounds`; the
+ * last `pairs` rounds are the figures.
+ */
+const WARM: WarmSettings = { window: 5, tolerance: 0.05, minRounds: QUICK ? 4 : 15, maxRounds: QUICK ? 6 : 40, pairs: QUICK ? 2 : 8 };
+/** Lock-step sets (fresh processes for every alternative) at the headline sizes, and at the larger ones. */
+const HEADLINE_WARM_SETS = QUICK ? 1 : 3;
+const SCALING_WARM_SETS = QUICK ? 1 : 2;
 /** Bumped when the way of measuring changes: a rerun is compared with a previous run of the same method only. */
-const METHOD = 3;
+const METHOD = 4;
 
 const CDK_CLI = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 const CHILD_ENV = { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json'), CDK_DISABLE_CLI_TELEMETRY: 'true' };
@@ -115,18 +120,18 @@ function runCdkSynth(alternative: Alternative, shape: ApiShape, library: string)
   }
 }
 
-/** Runs one request in a fresh Node process and returns its result. */
-function runChild<T>(request: Omit<WarmRequest, 'resultFile'> | Omit<SearchRequest, 'resultFile'>): T {
+/** Runs a search in a fresh Node process and returns its result. */
+function runSearch(request: Omit<SearchRequest, 'resultFile'>, library: string): SearchResult {
   const resultFile = path.join(OUT_DIR, `child-${process.pid}.json`);
   const child = spawnSync(
     process.execPath,
     ['-r', require.resolve('ts-node/register/transpile-only'), path.join(__dirname, 'synth-child.ts'), JSON.stringify({ ...request, resultFile })],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: CHILD_ENV },
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20, env: { ...CHILD_ENV, [LIBRARY_ENV]: library } },
   );
   if (child.status !== 0) {
     throw new Error(`bench child failed (${JSON.stringify(request)}):\n${child.stderr}`);
   }
-  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T;
+  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as SearchResult;
   fs.rmSync(resultFile);
   return result;
 }
@@ -143,11 +148,10 @@ function sameStats(where: string, a: TemplateStats, b: TemplateStats, compareByt
 }
 
 /**
- * Whole-process runs of every alternative on one API, `rounds` rounds, then `warmRounds` rounds of
- * warm processes, one per alternative, in turns. The template figures are those of the in-process
- * synths (no path metadata).
+ * Whole-process runs of every alternative on one API, `rounds` rounds, then `warmSets` lock-step
+ * sets of warm synths. The template figures are those of the in-process synths (no path metadata).
  */
-function measureShape(shape: ApiShape, rounds: number, warmRounds: number, library: string): Measurement[] {
+async function measureShape(shape: ApiShape, rounds: number, warmSets: number, library: string): Promise<Measurement[]> {
   const label = `${shape.methods} methods / ${shape.functions} fn`;
   const runs = new Map<Alternative, ProcessRun[]>(ALTERNATIVES.map((a) => [a, []]));
   const cliStats = new Map<Alternative, TemplateStats>();
@@ -165,19 +169,17 @@ function measureShape(shape: ApiShape, rounds: number, warmRounds: number, libra
   }
   const warm = new Map<Alternative, WarmWindow[]>(ALTERNATIVES.map((a) => [a, []]));
   const stats = new Map<Alternative, TemplateStats>();
-  for (let round = 0; round < warmRounds; round++) {
-    for (const alternative of rotated(round)) {
-      const result = runChild<WarmResult>({ kind: 'warm', shape, alternatives: [alternative], ...WARM });
-      const series = result.series[0];
-      const where = `${alternative} ${label}`;
-      sameStats(where, stats.get(alternative) ?? series.stats, series.stats, true);
-      sameStats(where, cliStats.get(alternative) ?? series.stats, series.stats, false);
-      stats.set(alternative, series.stats);
-      warm.get(alternative)!.push({
-        cpuMs: series.cpuMs.slice(-WARM.window), wallMs: series.wallMs.slice(-WARM.window), synths: series.cpuMs.length, settled: result.settled,
-      });
-      log(`warm ${alternative} ${label}: ${result.settled ? 'settled' : '**did not settle**'} after ${result.rounds} synths; median ${median(series.cpuMs.slice(-WARM.window)).toFixed(0)} ms CPU`);
+  for (let set = 0; set < warmSets; set++) {
+    // The compiled library, as in the whole-process runs: ts-node's source maps would weigh on every stack trace aws-cdk-lib captures.
+    const series = await lockstep(shape, rotated(set), WARM, { ...CHILD_ENV, [LIBRARY_ENV]: library });
+    for (const one of series) {
+      const where = `${one.alternative} ${label}`;
+      sameStats(where, stats.get(one.alternative) ?? one.stats, one.stats, true);
+      sameStats(where, cliStats.get(one.alternative) ?? one.stats, one.stats, false);
+      stats.set(one.alternative, one.stats);
+      warm.get(one.alternative)!.push({ cpuMs: one.cpuMs, wallMs: one.wallMs, synths: one.synths, settled: one.settled });
     }
+    log(`warm ${label}, set ${set + 1}: ${series.map((x) => `${x.alternative} ${median(x.cpuMs).toFixed(0)} ms CPU after ${x.synths} synths${x.settled ? '' : ' (**not settled**)'}`).join(', ')}`);
   }
   return ALTERNATIVES.map((alternative) => ({
     alternative, shape, runs: runs.get(alternative)!, warm: warm.get(alternative)!, stats: stats.get(alternative)!,
@@ -185,13 +187,13 @@ function measureShape(shape: ApiShape, rounds: number, warmRounds: number, libra
 }
 
 /** Brackets the search with what the scaling run already showed, then lets a child bisect. */
-function searchMaxMethods(alternative: Alternative, scaling: Measurement[], exceeds: (m: Measurement) => boolean): Search {
+function searchMaxMethods(alternative: Alternative, scaling: Measurement[], exceeds: (m: Measurement) => boolean, library: string): Search {
   const oneFunction = scaling
     .filter((m) => m.alternative === alternative && m.shape.functions === 1)
     .sort((a, b) => a.shape.methods - b.shape.methods);
   const fits = Math.max(1, ...oneFunction.filter((m) => !exceeds(m)).map((m) => m.shape.methods));
   const failsAt = oneFunction.find((m) => m.shape.methods > fits && exceeds(m))?.shape.methods;
-  const result = runChild<SearchResult>({ kind: 'search', alternative, fits, failsAt });
+  const result = runSearch({ kind: 'search', alternative, fits, failsAt }, library);
   log(`${alternative}: at most ${result.maxMethods} methods (${result.firstFailure.exceeded.join('; ')})`);
   return { alternative, ...result };
 }
@@ -246,27 +248,27 @@ interface Results {
   readonly durationS: number;
 }
 
-function measureAll(): Results {
+async function measureAll(): Promise<Results> {
   const started = Date.now();
   const host = machine();
   const library = compileLibrary(path.join(ROOT, 'src'), path.join(OUT_DIR, 'lib'));
   const measured: Measurement[] = [];
   for (const shape of HEADLINE_SHAPES) {
     log(`headline: cdk synth, ${shape.methods} methods, ${HEADLINE_ROUNDS} rounds`);
-    measured.push(...measureShape(shape, HEADLINE_ROUNDS, HEADLINE_WARM_ROUNDS, library));
+    measured.push(...await measureShape(shape, HEADLINE_ROUNDS, HEADLINE_WARM_SETS, library));
   }
   for (const shape of SCALING_SHAPES) {
     log(`scaling: ${shape.methods} methods on ${shape.functions} functions`);
-    measured.push(...measureShape(shape, 1, SCALING_WARM_ROUNDS, library));
+    measured.push(...await measureShape(shape, 1, SCALING_WARM_SETS, library));
   }
   log('largest API per alternative');
   const exceeds = (m: Measurement): boolean => m.stats.resources > 500 || (m.stats.policies[0]?.bytes ?? 0) > 20_480;
-  const searches = ALTERNATIVES.map((a) => searchMaxMethods(a, measured, exceeds));
+  const searches = ALTERNATIVES.map((a) => searchMaxMethods(a, measured, exceeds, library));
   return { method: METHOD, machine: { ...host, loadAverageEnd: os.loadavg()[0] }, measured, searches, durationS: (Date.now() - started) / 1000 };
 }
 
 /** Measures (or, with `--report-only`, reads the last results), then writes the page and the chart. */
-function runBenchmark(): void {
+async function runBenchmark(): Promise<void> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const resultsFile = path.join(OUT_DIR, QUICK ? 'results.quick.json' : 'results.json');
   // The run before this one, to check that this run's ratios fall within the spreads that run stated.
@@ -275,7 +277,7 @@ function runBenchmark(): void {
   if (process.argv.includes('--report-only')) {
     results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
   } else {
-    results = measureAll();
+    results = await measureAll();
     if (fs.existsSync(resultsFile)) {
       fs.renameSync(resultsFile, previousFile);
     }
@@ -300,4 +302,7 @@ function runBenchmark(): void {
   log(`wrote ${QUICK ? 'bench/out/BENCHMARKS.quick.md' : 'BENCHMARKS.md'}; the measurements took ${(results.durationS / 60).toFixed(1)} min`);
 }
 
-runBenchmark();
+runBenchmark().catch((e) => {
+  process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(1);
+});

@@ -1,59 +1,43 @@
 /**
- * Runs in a fresh Node process, started by the driver, with every library loaded before any clock
- * starts. Two kinds of request:
+ * Runs in a fresh Node process, started by the driver, with one alternative's library loaded before
+ * any clock starts. Two kinds of request:
  *
- * - warm: synthesizes the same API again and again, after one untimed synth, with the alternatives
- *   the request names and no other library loaded. The driver asks for one alternative per process,
- *   as a user's process holds one library: with several, each one's code paths make aws-cdk-lib's
- *   shared functions polymorphic for the others, and aws-cdk-lib's template-validation engine is
- *   rebuilt whenever a template holds a resource type it was not built for. Several alternatives
- *   take turns (A B C, then C B A, ...). Rounds go on until every alternative's time per synth has
- *   stopped falling (the median of its last `window` synths is at most `tolerance` below that of
- *   the `window` before: V8 is done compiling and optimising), or `maxRounds`; the last `window`
- *   rounds are the figures.
+ * - serve: the warm synths of one alternative. After one untimed synth it prints READY_LINE and reads stdin;
+ *   on each `synth` it synthesizes the API once and answers with a line of JSON (a TimedSynth, after
+ *   ANSWER_PREFIX), the template's figures in the first answer only. The driver (bench/warm.ts) keeps one such process
+ *   per alternative and asks them in turns, so that each alternative runs in a process of its own
+ *   (as in a user's process, which holds one library) while paired synths run moments apart.
  * - search: finds the largest number of methods on one function that stays within every hard
- *   limit, by synthesizing at doubling sizes and then bisecting.
- *
- * The result goes to a JSON file.
+ *   limit, by synthesizing at doubling sizes and then bisecting; the result goes to a JSON file.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { addApiStack, Alternative, ApiBuilder, ApiShape, benchApp, buildApp, loadBuilder, STACK_NAME } from './apis';
+import * as readline from 'readline';
+import { Alternative, ApiBuilder, ApiShape, buildApp, loadBuilder, STACK_NAME } from './apis';
 import { exceededLimits } from './limits';
-import { hasSettled } from './stats';
 import { templateStats, TemplateStats } from './template-stats';
 
-/** Warm synths of one API with every alternative, in turns. */
-export interface WarmRequest {
-  readonly kind: 'warm';
+/** Warm synths of one alternative on one API, on request. */
+export interface ServeRequest {
+  readonly kind: 'serve';
   readonly shape: ApiShape;
-  readonly alternatives: Alternative[];
-  /** Settled when the median of the last `window` synths is at most `tolerance` (a fraction) below that of the `window` before. */
-  readonly window: number;
-  readonly tolerance: number;
-  /** The most rounds before giving up on settling. */
-  readonly maxRounds: number;
-  /** Where to write the WarmResult. */
-  readonly resultFile: string;
-}
-
-/** One alternative's warm synths in one process. */
-export interface WarmSeries {
   readonly alternative: Alternative;
-  /** CPU milliseconds (user and system, all threads) and wall-clock milliseconds of every timed synth, in order. */
-  readonly cpuMs: number[];
-  readonly wallMs: number[];
-  readonly stats: TemplateStats;
 }
 
-/** What a warm request reports. */
-export interface WarmResult {
-  readonly series: WarmSeries[];
-  /** Whether every series settled before `maxRounds`. */
-  readonly settled: boolean;
-  /** The rounds synthesized; the figures are the last `window`. */
-  readonly rounds: number;
+/** What starts a serving process's answer line (aws-cdk-lib may print other lines). */
+export const ANSWER_PREFIX = 'bench-synth: ';
+
+/** What a serving process prints once its library is loaded and its untimed synth done. */
+export const READY_LINE = 'bench-ready';
+
+/** One timed synth, as a serving process answers it. */
+export interface TimedSynth {
+  /** Wall-clock and CPU milliseconds (user and system, all threads). */
+  readonly ms: number;
+  readonly cpuMs: number;
+  /** The template's figures, in the first answer only. */
+  readonly stats?: TemplateStats;
 }
 
 /** A search for the largest number of methods on one function within the hard limits. */
@@ -86,19 +70,12 @@ export interface SearchResult {
   readonly probes: Probe[];
 }
 
-interface Synth {
-  readonly ms: number;
-  readonly cpuMs: number;
-  /** The template's figures, where asked for. */
-  readonly stats?: TemplateStats;
-}
-
 /**
  * One timed synth. The template's figures, where `withStats`, are computed after the clock stops;
- * warm series ask for them on their first synth only, so that the garbage of estimating policies
- * is not collected inside the next synth's clock.
+ * a serving process computes them on its first synth only, so that the garbage of estimating
+ * policies is not collected inside the next synth's clock.
  */
-function synth(build: ApiBuilder, shape: ApiShape, withStats: boolean): Synth {
+function synth(build: ApiBuilder, shape: ApiShape, withStats: boolean): TimedSynth {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
   try {
     const cpuStart = process.cpuUsage();
@@ -117,41 +94,20 @@ function synth(build: ApiBuilder, shape: ApiShape, withStats: boolean): Synth {
   }
 }
 
-/** One untimed synth of every requested alternative's stack in one app: the validation engine then knows every resource type. */
-function buildValidationEngine(builders: Map<Alternative, ApiBuilder>, alternatives: Alternative[], shape: ApiShape): void {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
-  try {
-    const app = benchApp(outdir);
-    alternatives.forEach((a) => addApiStack(app, builders.get(a)!, shape, `Engine${a}`));
-    app.synth();
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-function warm(request: WarmRequest): WarmResult {
-  // Only the requested alternatives' libraries: another loaded library would change what V8 makes of aws-cdk-lib.
-  const builders = new Map(request.alternatives.map((a) => [a, loadBuilder(a)]));
-  buildValidationEngine(builders, request.alternatives, request.shape);
-  const synths = new Map<Alternative, Synth[]>(request.alternatives.map((a) => [a, []]));
-  const settled = (): boolean => request.alternatives.every((a) => hasSettled(synths.get(a)!.map((s) => s.cpuMs), request.window, request.tolerance));
-  let rounds = 0;
-  while (rounds < request.maxRounds && !settled()) {
-    const order = rounds % 2 === 0 ? request.alternatives : [...request.alternatives].reverse();
-    for (const alternative of order) {
-      const mine = synths.get(alternative)!;
-      mine.push(synth(builders.get(alternative)!, request.shape, mine.length === 0));
+/** Answers `synth` lines on stdin until stdin ends. */
+function serve(request: ServeRequest): void {
+  // Only this alternative's library: another loaded library would change what V8 makes of aws-cdk-lib.
+  const build = loadBuilder(request.alternative);
+  synth(build, request.shape, false);
+  process.stdout.write(`${READY_LINE}\n`);
+  let first = true;
+  readline.createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim() !== 'synth') {
+      throw new Error(`serve: unknown command ${JSON.stringify(line)}`);
     }
-    rounds++;
-  }
-  return {
-    series: request.alternatives.map((alternative) => {
-      const mine = synths.get(alternative)!;
-      return { alternative, cpuMs: mine.map((s) => s.cpuMs), wallMs: mine.map((s) => s.ms), stats: mine[0].stats! };
-    }),
-    settled: settled(),
-    rounds,
-  };
+    process.stdout.write(`${ANSWER_PREFIX}${JSON.stringify(synth(build, request.shape, first))}\n`);
+    first = false;
+  });
 }
 
 function probe(build: ApiBuilder, methods: number): Probe {
@@ -194,9 +150,15 @@ function search(request: SearchRequest): SearchResult {
 }
 
 function main(): void {
-  const request: WarmRequest | SearchRequest = JSON.parse(process.argv[2]);
-  const result = request.kind === 'warm' ? warm(request) : search(request);
-  fs.writeFileSync(request.resultFile, JSON.stringify(result));
+  const request: ServeRequest | SearchRequest = JSON.parse(process.argv[2]);
+  if (request.kind === 'serve') {
+    serve(request);
+  } else {
+    fs.writeFileSync(request.resultFile, JSON.stringify(search(request)));
+  }
 }
 
-main();
+// The driver imports the types and constants above; only `node bench/synth-child.ts` serves or searches.
+if (require.main === module) {
+  main();
+}
