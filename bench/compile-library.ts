@@ -16,8 +16,11 @@ export function compileLibrary(srcDir: string, outDir: string): string {
   for (const file of walk(srcDir)) {
     const { outputText } = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
       fileName: file,
-      // Inline source maps, as jsii compiles it (tsconfig.json): ts-node's source-map-support reads them for every stack trace aws-cdk-lib captures.
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true },
+      // Inline source maps, as jsii compiles it (tsconfig.json): ts-node's source-map-support reads them
+      // for every stack trace aws-cdk-lib captures.
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, inlineSourceMap: true, inlineSources: true,
+      },
     });
     const target = path.join(outDir, path.relative(srcDir, file)).replace(/\.ts$/, '.js');
     fs.mkdirSync(path.dirname(target), { recursive: true });
