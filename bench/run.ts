@@ -4,7 +4,8 @@
  * alternatives always taking turns; prints the tables and writes BENCHMARKS.md and the scaling
  * chart (bench/scaling.svg, and bench/scaling.png where rsvg-convert is installed). Raw results go
  * to bench/out/, and the results of the run before move to bench/out/results.previous.json: the
- * page says which of this run's ratios fall outside the spreads that run stated. `--quick` runs one
+ * page says which of this run's ratios fall outside the spreads that run stated. `--quick` (run it
+ * as `npx ts-node --prefer-ts-exts bench/run.ts --quick`: projen does not pass flags on) runs one
  * round of everything and writes the page to bench/out/ only, to check the script; `--report-only`
  * renders the page again from the last results.
  *
