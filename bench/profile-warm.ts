@@ -45,11 +45,17 @@ const GC = '(garbage collector)';
 /** Milliseconds per synth, by phase. */
 export type PhaseTimes = Record<string, number>;
 
+/** Each node's parent in a profile's call tree, by node id. */
+export function parentsOf(profile: CpuProfile): Map<number, number> {
+  const parent = new Map<number, number>();
+  profile.nodes.forEach((n) => (n.children ?? []).forEach((c) => parent.set(c, n.id)));
+  return parent;
+}
+
 /** Sorts a profile's samples into phases; `synths` divides the totals. */
 export function phaseTimes(profile: CpuProfile, synths: number): PhaseTimes {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  profile.nodes.forEach((n) => (n.children ?? []).forEach((c) => parent.set(c, n.id)));
+  const parent = parentsOf(profile);
   const times: PhaseTimes = {};
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;

@@ -16,7 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Alternative, LIBRARY_ENV } from './apis';
 import { compileLibrary } from './compile-library';
-import { CpuProfile, phaseTable, profileWarm } from './profile-warm';
+import { CpuProfile, parentsOf, phaseTable, profileWarm } from './profile-warm';
 import { applyBlocks } from '../scripts/readme';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -69,12 +69,7 @@ function top(map: Map<string, number>, n: number): Tally {
 /** Self time by package and function, and this library's inclusive time, from a CPU profile. */
 export function summarise(profile: CpuProfile): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) {
-    for (const c of n.children ?? []) {
-      parent.set(c, n.id);
-    }
-  }
+  const parent = parentsOf(profile);
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
   const oursInclusive = new Map<string, number>();

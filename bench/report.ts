@@ -42,7 +42,7 @@ export interface WarmWindow {
   readonly wallMs: number[];
   /** Synths of this alternative in the process, the window included. */
   readonly synths: number;
-  /** Whether every alternative in the process settled. */
+  /** Whether this alternative's time per synth settled within the set's rounds. */
   readonly settled: boolean;
 }
 
