@@ -82,6 +82,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // (2.2 MB of integ-tests-alpha's code; the comparison ignores assets and nothing deploys from the snapshot).
     // No leading slash (still anchored: the pattern has a slash inside): projen drops '/test/...' for its '!/test/'.
     'test/integ/cdk-integ.out.*', 'test/integ/*.snapshot/asset.*',
+    '__pycache__/', '.mypy_cache/', '.pytest_cache/',
   ],
   npmignoreEnabled: true,
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/bench/', '/.ci/', '/cdk.out/', '/build/', 'cdk.json'] },
@@ -94,14 +95,32 @@ project.package.addPackageResolutions('unrs-resolver@1.12.2');
 const jestTask = project.addTask('test:jest', { description: 'Run the jest suites', exec: 'jest --ci', receiveArgs: true });
 
 
-// Python package without PyPI (jsii-pacmak's own Python build downloads from it): see the script.
-project.addTask('package:python-offline', {
-  description: 'Build the Python wheel and sdist into dist/python without PyPI, and check them with twine',
-  exec: 'bash scripts/package-python.sh',
+// The wheel and sdist: jsii-pacmak's own Python build (a virtual environment with setuptools, build and twine from
+// PyPI, then `twine check`). Now that every machine reaches PyPI it needs nothing from Debian, which the old route
+// (Debian's python3-build and twine, code-only pacmak) did; a fresh machine only needs Python 3 with venv.
+project.packageTask.reset('bash scripts/parallel.sh "npx projen package:js" "npx projen package:python"');
+
+// The Python suite (test/python, pytest and mypy --strict) in a fresh virtual environment made by uv from PyPI, against
+// the built wheel: `npx projen test:python` at aws-cdk-lib 2.257.0, `npx projen test:python newest` at PyPI's newest.
+// uv, not pip: it installs aws-cdk-lib (300 MB unpacked) in seconds where pip takes about a minute.
+project.addTask('test:python', {
+  description: 'Run test/python (pytest, then mypy --strict at the floor) against dist/python\'s wheel: floor (default) or newest',
+  exec: 'bash scripts/test-python.sh',
+  receiveArgs: true,
 });
 
-// Package npm and Python on every machine: jsii-pacmak's own Python build needs PyPI, which we cannot reach.
-project.packageTask.reset('bash scripts/parallel.sh "npx projen package:js" "npx projen package:python-offline"');
+// The README's Python quick start as a user runs it: examples/python (cdk.json, app.py) synthesized by the aws-cdk CLI.
+project.addTask('example:python', {
+  description: 'Synthesize examples/python with the aws-cdk CLI from a fresh virtual environment into cdk.out/python',
+  exec: 'bash scripts/example-python.sh',
+});
+
+// cfn-lint (newest, from PyPI) over synthesized templates: no error, and no warning kind the README does not explain.
+project.addTask('lint:cfn', {
+  description: 'cfn-lint every *.template.json under the given files or folders (default: cdk.out, build/templates, the integ snapshot)',
+  exec: 'bash scripts/cfn-lint.sh',
+  receiveArgs: true,
+});
 
 // One type-checked program over everything that is not jsii-compiled (tests run transpile-only for speed).
 new JsonFile(project, 'tsconfig.dev.json', {
