@@ -1,6 +1,6 @@
 export * from './constants';
 export * from './types';
-export { contractHeaders, errorBody, errorResponse, ErrorResponseOptions, mappingValue } from './response';
+export { ContractError, contractHeaders, errorBody, errorResponse, ErrorResponseOptions, mappingValue } from './response';
 export { findMalformedField, MalformedField } from './validate';
 export { deadlineBudgetMs, DeadlineError, DEFAULT_MARGIN_MS, integrationTimeoutMs } from './deadline';
 export { errorLogLine, ContractCause, ErrorLogDetails, LineWriter } from './log';

@@ -92,3 +92,20 @@ export function errorResponse(status: number, message: string, options: ErrorRes
     body: JSON.stringify(body),
   };
 }
+
+/**
+ * Throw it anywhere in a handler wrapped by `withContract` (or `contractMiddleware`) to answer the
+ * contract's error. A deliberate answer, not a failure: it is neither logged nor counted as a function error.
+ */
+export class ContractError extends Error {
+  constructor(public readonly status: number, message: string, public readonly options: Omit<ErrorResponseOptions, 'event' | 'env'> = {}) {
+    super(message);
+    this.name = 'ContractError';
+    errorBody(status, message, options); // checks the status where it is thrown
+  }
+
+  /** The proxy response it stands for. */
+  public response(event?: ProxyEvent, env?: Environment): ProxyResult {
+    return errorResponse(this.status, this.message, { ...this.options, event, env });
+  }
+}

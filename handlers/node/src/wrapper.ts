@@ -1,6 +1,6 @@
 import { deadlineBudgetMs, DeadlineError, DEFAULT_MARGIN_MS } from './deadline';
 import { errorLogLine, ErrorLogDetails, LineWriter, writeStdout } from './log';
-import { errorResponse } from './response';
+import { ContractError, errorResponse } from './response';
 import { Environment, LambdaContext, ProxyEvent, ProxyResult } from './types';
 import { findMalformedField } from './validate';
 
@@ -33,9 +33,12 @@ function answer(details: ErrorLogDetails, event: ProxyEvent | undefined, context
   });
 }
 
-/** The contract 500 for an error a handler threw. */
+/** The contract 500 for an error a handler threw; a `ContractError`'s own response. */
 export function answerError(error: unknown, event: ProxyEvent | undefined, context: LambdaContext | undefined,
   options: ContractOptions = {}): ProxyResult {
+  if (error instanceof ContractError) {
+    return error.response(event, options.env);
+  }
   const message = `The handler threw: ${error instanceof Error ? error.message : String(error)}`;
   return answer({ cause: 'FUNCTION_ERROR', message, error, status: 500 }, event, context, options);
 }

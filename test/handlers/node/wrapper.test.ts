@@ -1,6 +1,7 @@
 import { EXTENDED_ID, lambdaContext, lines, proxyEvent } from './support';
 import {
-  contractMiddleware, DeadlineError, deadlineBudgetMs, errorResponse, INTEGRATION_TIMEOUT_ENV, integrationTimeoutMs, MiddyRequest, withContract,
+  ContractError, contractMiddleware, DeadlineError, deadlineBudgetMs, errorResponse, INTEGRATION_TIMEOUT_ENV, integrationTimeoutMs, MiddyRequest,
+  withContract,
 } from '../../../handlers/node/src';
 import { schemaErrors } from '../../support/error-body-schema';
 
@@ -135,5 +136,22 @@ describe('contractMiddleware, as Middy calls it', () => {
     await contractMiddleware({ write: log.write, env }).onError(failed);
     expect(schemaErrors((failed.response as any).body)).toEqual([]);
     expect(log.logged[0]).toMatchObject({ cause: 'FUNCTION_ERROR', errorMessage: 'boom' });
+  });
+});
+
+describe('ContractError', () => {
+  test('thrown anywhere, it is its own response: neither logged nor counted', async () => {
+    const log = lines();
+    const response = await withContract(() => {
+      throw new ContractError(409, 'The order changed', { type: 'ORDER_CHANGED' });
+    }, { write: log.write, env })(proxyEvent(), lambdaContext());
+    expect(response.statusCode).toBe(409);
+    expect(JSON.parse(response.body!)).toMatchObject({ type: 'ORDER_CHANGED', requestId: EXTENDED_ID });
+    expect(schemaErrors(response.body)).toEqual([]);
+    expect(log.logged).toEqual([]);
+  });
+
+  test('checks its status where it is thrown', () => {
+    expect(() => new ContractError(200, 'fine')).toThrow(/status must be an integer from 400 to 599/);
   });
 });
