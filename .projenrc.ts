@@ -53,6 +53,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // ones write 55, so the snapshot is checked at the floor only (README "Verify on your account").
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
+    // test/handlers: the Node handler helper wraps a Powertools REST router (the event handler users pair it with).
+    '@aws-lambda-powertools/event-handler@^2.35.0',
+    // scripts/handler-sizes.ts: the handler helper's size as a Lambda bundle, measured with the bundler users use.
+    'esbuild@^0.25.0',
+    // test/support/error-body-schema.ts: validates every error body either side produces against the generated JSON Schema.
+    'ajv@^8.17.1',
   ],
 
   jestOptions: {
@@ -71,7 +77,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'examples', 'scripts', 'bench'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', 'handlers/node/src'],
     // CI must report lint errors, not hide them by rewriting files.
     commandOptions: { fix: false, extraArgs: ['--max-warnings=0'] },
   },
@@ -82,10 +88,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // (2.2 MB of integ-tests-alpha's code; the comparison ignores assets and nothing deploys from the snapshot).
     // No leading slash (still anchored: the pattern has a slash inside): projen drops '/test/...' for its '!/test/'.
     'test/integ/cdk-integ.out.*', 'test/integ/*.snapshot/asset.*',
-    '__pycache__/', '.mypy_cache/', '.pytest_cache/',
+    // The handler helpers' builds; the Python suites' caches.
+    '/handlers/node/lib/', '/handlers/python/dist/', '/handlers/python/build/', '__pycache__/', '*.egg-info/', '.pytest_cache/', '.mypy_cache/',
   ],
   npmignoreEnabled: true,
-  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/scripts/', '/bench/', '/.ci/', '/cdk.out/', '/build/', 'cdk.json'] },
+  npmIgnoreOptions: { ignorePatterns: ['/examples/', '/handlers/', '/scripts/', '/bench/', '/.ci/', '/cdk.out/', '/build/', 'cdk.json'] },
 });
 
 // Our registry lacks unrs-resolver@1.13.0's non-Linux bindings, so its lock entry breaks `npm ci`.
@@ -127,7 +134,7 @@ new JsonFile(project, 'tsconfig.dev.json', {
   obj: {
     extends: './tsconfig.json',
     compilerOptions: { noEmit: true, rootDir: '.' },
-    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'handlers/node/src/**/*.ts'],
     exclude: ['node_modules'],
   },
 });
@@ -199,6 +206,29 @@ project.addTask('bench:profile', {
 project.addTask('bench:nag', {
   description: 'Time ResilienceChecks and AwsSolutions on the 200-method API; write their section of BENCHMARKS.md',
   exec: 'ts-node --prefer-ts-exts bench/nag.ts',
+});
+
+// The JSON Schema of the error body, generated from src/contract/error-body.ts into the library and both handler
+// helpers before every compile; test/contract/error-body.test.ts fails when a committed copy is stale.
+const schemaTask = project.addTask('schema', {
+  description: 'Generate the error body\'s JSON Schema into schema/ and both handler helpers',
+  exec: 'ts-node --transpile-only scripts/error-body-schema.ts',
+});
+project.preCompileTask.spawn(schemaTask);
+
+// The handler helpers (handlers/): packages of their own, so that a Lambda bundle takes no aws-cdk-lib or jsii.
+project.addTask('handler:node', {
+  description: 'Compile the Node.js handler helper (handlers/node) to handlers/node/lib',
+  exec: 'tsc -p handlers/node/tsconfig.json',
+});
+project.addTask('test:handler-python', {
+  description: 'Run the Python handler helper\'s pytest suite in handlers/python/.venv (created from PyPI on first use)',
+  exec: 'bash handlers/python/run-tests.sh',
+  receiveArgs: true,
+});
+project.addTask('handler:sizes', {
+  description: 'Measure the Node helper bundled by esbuild and the Python helper installed; print the README\'s table',
+  exec: 'ts-node --transpile-only scripts/handler-sizes.ts',
 });
 
 // Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha), run by integ-runner. Its TypeScript preset runs each

@@ -1,37 +1,22 @@
 // An API whose handler can fail in each way the error contract covers, one path per failure, so a
-// user who deploys it can watch the contract: `curl -i $URL/timeout`, `/throw`, `/malformed`, `/ok`.
+// user who deploys it can watch the contract: `curl -i $URL/timeout`, `/throw`, `/malformed`,
+// `/orders/2` (a 404 of the handler's own), `/ok`. The handler (examples/handler) uses the handler
+// helper, so each failure reaches the client in the contract's shape from the function itself.
+import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { Annotations, Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ResilientLambdaRestApi } from '../src';
-
-const HANDLER = `
-exports.handler = async (event) => {
-  switch (event.path) {
-    case '/timeout':
-      // Runs past the 3 s integration timeout: the client gets 504 INTEGRATION_TIMEOUT.
-      await new Promise((resolve) => setTimeout(resolve, 6000));
-      return { statusCode: 200, body: 'too late' };
-    case '/throw':
-      // An unhandled error: 502 INTEGRATION_FAILURE.
-      throw new Error('something broke in the handler');
-    case '/malformed':
-      // Not a {statusCode, headers, body} proxy response: 502 or 500, see the README.
-      return 'this is not a proxy response';
-    default:
-      return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ok: true, path: event.path }) };
-  }
-};
-`;
 
 const app = new cdk.App();
 const stack = new cdk.Stack(app, 'ResilientApiExample');
 
-const handler = new lambda.Function(stack, 'Handler', {
+const handler = new nodejs.NodejsFunction(stack, 'Handler', {
   runtime: lambda.Runtime.NODEJS_22_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromInline(HANDLER),
-  // Longer than the integration timeout on purpose, so /timeout can show the 504.
+  entry: path.join(__dirname, 'handler', 'index.ts'),
+  bundling: { minify: true },
+  // Longer than the integration timeout on purpose: /timeout shows the helper's 504 before API Gateway's.
   timeout: Duration.seconds(10),
 });
 

@@ -11,7 +11,7 @@ import { watchFunctionPolicySizes } from './permissions';
 import { ApiPlan, planApi } from './plan';
 import { applyInjectors, BASE_INJECTION_IDS, checkSecondInjection, RESILIENT_LAMBDA_REST_API_INJECTION_ID } from './property-injection';
 import { ResilientLambdaRestApiProps } from './props';
-import { InvokeGrants, warn, wireStage } from './wiring';
+import { InvokeGrants, tellIntegratedFunction, warn, wireStage } from './wiring';
 
 /**
  * A `LambdaRestApi` whose failures reach clients as documented JSON errors and reach operators
@@ -68,6 +68,8 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
     if (!plan.perMethodPermissions) {
       this.invokeGrants = new InvokeGrants(this, plan);
       this.invokeGrants.grant(props.handler);
+    } else {
+      tellIntegratedFunction(this, plan, props.handler);
     }
 
     this.errorResponses = {};
@@ -116,7 +118,11 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       scopePermissionToMethod: this.invokeGrants ? false : this.plan.integrationOptions.scopePermissionToMethod,
       allowTestInvoke: this.invokeGrants ? undefined : options.allowTestInvoke,
     });
-    this.invokeGrants?.grant(handler);
+    if (this.invokeGrants) {
+      this.invokeGrants.grant(handler, timeout);
+    } else {
+      tellIntegratedFunction(this, this.plan, handler, timeout);
+    }
     return integration;
   }
 

@@ -1,8 +1,9 @@
-import { Annotations, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ACCOUNT_ROLE_WARNING, CheckWarning, IMPORTED_FUNCTION_WARNING, WARNING_PREFIX } from './checks';
+import { tellFunction } from './function-environment';
 import { createAccessLogGroup, createAccountCloudWatchRole, createExecutionLogGroup } from './logging';
 import { MonitoringOptions, ResilientApiMonitoring } from './monitoring';
 import { grantApiInvoke, invokeSourceArns, InvokeSourceArns } from './permissions';
@@ -14,21 +15,39 @@ export function warn(api: apigateway.RestApiBase, warning: CheckWarning): void {
 }
 
 /**
+ * Tells a function the API integrates its integration timeout and the API's error headers (its
+ * environment, for the handler helpers), warning where it was told otherwise by another integration.
+ */
+export function tellIntegratedFunction(api: apigateway.RestApiBase, plan: CommonPlan, handler: lambda.IFunction, timeout?: Duration): void {
+  const warning = tellFunction(handler, (timeout ?? plan.integrationTimeout).toMilliseconds(), plan.corsErrorHeaders);
+  if (warning) {
+    warn(api, warning);
+  }
+}
+
+/**
  * Grants functions one invoke permission each (and one for the test-invoke stage) on an API,
- * whatever the number of methods or operations they serve.
+ * whatever the number of methods or operations they serve, and tells each its deadline
+ * (`tellIntegratedFunction`).
  */
 export class InvokeGrants {
   private readonly arns: InvokeSourceArns;
 
-  constructor(private readonly api: apigateway.RestApiBase, plan: CommonPlan) {
+  constructor(private readonly api: apigateway.RestApiBase, private readonly plan: CommonPlan) {
     this.arns = invokeSourceArns(api, plan.permissionScope, plan.stageName, plan.allowTestInvoke);
   }
 
-  /** Grants the function; an imported function's policy cannot be changed here, which is warned about. */
-  public grant(handler: lambda.IFunction): void {
+  /**
+   * Grants the function and tells it its deadline; an imported function's policy cannot be changed
+   * here, which is warned about.
+   *
+   * @param timeout the integration timeout of this function's integrations, if not the API's
+   */
+  public grant(handler: lambda.IFunction, timeout?: Duration): void {
     if (!grantApiInvoke(this.api, handler, this.arns)) {
       warn(this.api, IMPORTED_FUNCTION_WARNING);
     }
+    tellIntegratedFunction(this.api, this.plan, handler, timeout);
   }
 }
 

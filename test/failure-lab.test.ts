@@ -53,6 +53,19 @@ describe('the failure lab', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { Timeout: 10 });
   });
 
+  test('the handler helper\'s routes: bundled functions told their integration timeout, answering in the contract', () => {
+    const deadlineFn = stack.getLogicalId(lab.functions['helper-deadline'].node.defaultChild as cdk.CfnElement);
+    expect(template.toJSON().Resources[deadlineFn].Properties.Environment.Variables.RESILIENT_API_INTEGRATION_TIMEOUT_MS).toBe('3000');
+    template.hasResourceProperties('AWS::ApiGateway::Method', { HttpMethod: 'GET', Integration: { TimeoutInMillis: 3000 } });
+    expect(expectedClientResponse(responses, route('helper-not-found'))).toEqual({
+      status: 404, body: { type: 'NOT_FOUND', status: 404, retryable: false }, headers: { 'cache-control': ['no-store'], 'access-control-allow-origin': ['*'] },
+    });
+    expect(expectedClientResponse(responses, route('helper-deadline')).body).toEqual({ type: 'FUNCTION_TIMEOUT', status: 504, retryable: true });
+    expect(expectedAccessLogFields(responses, route('helper-deadline'))).toEqual({ [LOG_FIELDS.status]: '504', [LOG_FIELDS.resourcePath]: '/helper-deadline' });
+    expect(renderLabTable()).toContain('| `GET /helper-deadline` |');
+    expect(renderLabTable()).toContain('504 `FUNCTION_TIMEOUT` from the function, counted in `FunctionDeadlines` |');
+  });
+
   test('leaves no log group behind', () => {
     for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
       expect(group.DeletionPolicy).toBe('Delete');

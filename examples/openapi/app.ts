@@ -5,15 +5,17 @@ import * as cdk from 'aws-cdk-lib';
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ResilientSpecRestApi } from '../../src';
 
 const app = new cdk.App();
 const stack = new cdk.Stack(app, 'ResilientSpecApiExample');
 
-const orders = new lambda.Function(stack, 'Orders', {
+// The handler uses the handler helper, which NodejsFunction's esbuild bundles in (a few KB).
+const orders = new nodejs.NodejsFunction(stack, 'Orders', {
   runtime: lambda.Runtime.NODEJS_22_X,
-  handler: 'index.handler',
-  code: lambda.Code.fromAsset(path.join(__dirname, 'handler')),
+  entry: path.join(__dirname, 'handler', 'index.ts'),
+  bundling: { minify: true },
   timeout: Duration.seconds(5),
 });
 

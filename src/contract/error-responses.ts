@@ -1,4 +1,5 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { ERROR_BODY_FIELDS } from './error-body';
 
 /**
  * A change to the error response of one gateway response type.
@@ -178,7 +179,8 @@ export function renderErrorBody(responseType: string, statusCode: string | undef
  * carry (and, unescaped, be broken by) a value of the client's choosing.
  */
 export function errorBodyTemplate(message: string, type: string, status: string, retryable: boolean): string {
-  return `{"message":${message},"type":${type},"status":${status},"retryable":${retryable},"requestId":"$context.extendedRequestId"}`;
+  const values: { [field: string]: string } = { message, type, status, retryable: String(retryable), requestId: '"$context.extendedRequestId"' };
+  return `{${ERROR_BODY_FIELDS.map((f) => `"${f.name}":${values[f.name]}`).join(',')}}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorBodySchema } from './error-body';
 import { substituteVariables } from './error-responses';
 
 /**
@@ -262,6 +263,14 @@ export class ErrorContract {
    */
   public static clientResponse(template: any, responseType: string, uncustomisedStatus?: string, restApiLogicalId?: string): ClientResponse {
     return resolveClientResponse(template, responseType, uncustomisedStatus, restApiLogicalId);
+  }
+
+  /**
+   * The JSON Schema (draft-07) of the error body every error of the API has, from the gateway or
+   * from a function using the handler helpers; also shipped as `schema/error-body.schema.json`.
+   */
+  public static errorBodySchema(): any {
+    return errorBodySchema();
   }
 
   private constructor() {}

@@ -17,12 +17,14 @@ const ALARM_SUMMARIES: { [alarm: string]: { metric: string; fires: (plan: Monito
     means: 'The function is getting close to the integration timeout; 504s come next',
   },
   [MonitoringAlarm.INTEGRATION_TIMEOUTS]: {
-    metric: `\`${FAILURE_METRICS_NAMESPACE}\` \`IntegrationTimeout\` Sum (\`ApiId\`, \`Stage\`), from the access log`,
+    metric: `\`${FAILURE_METRICS_NAMESPACE}\` \`IntegrationTimeout\` Sum (\`ApiId\`, \`Stage\`), from the access log, + \`FunctionDeadlines\` ` +
+      'Sum (`FunctionName`), the 504s the handler helpers answered first',
     fires: () => `≥ 1 in any 1 of ${EVALUATION_PERIODS} minutes`,
     means: 'A request timed out (504) and the function may still be running',
   },
   [MonitoringAlarm.LAMBDA_ERROR_RATE]: {
-    metric: '`AWS/Lambda` `Errors` Sum / `Invocations` Sum (`FunctionName`)',
+    metric: `(\`AWS/Lambda\` \`Errors\` Sum + \`${FAILURE_METRICS_NAMESPACE}\` \`FunctionErrors\` Sum, the errors the handler helpers caught) / ` +
+      '`Invocations` Sum (`FunctionName`)',
     fires: (p) => `rate > ${p.lambdaErrorRateThreshold} in ${Sensitivity.TREND} of ${EVALUATION_PERIODS} minutes; minutes with < ${p.minimumRequests} invocations count as 0`,
     means: 'The function throws or times out (a bug or a failing dependency)',
   },

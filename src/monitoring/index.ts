@@ -2,6 +2,7 @@
 // factory, saved queries, dashboard and cost; the construct only wires them.
 export * from './options';
 export * from './failure-metrics';
+export * from './handler-metrics';
 export * from './queries';
 export * from './cost';
 export * from './plan';

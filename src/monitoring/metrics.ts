@@ -2,6 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { ALARM_PERIOD } from './alarm-factory';
 import { FAILURE_CAUSES, FAILURE_METRICS_NAMESPACE } from './failure-metrics';
+import { HANDLER_METRICS, handlerMetric } from './handler-metrics';
 
 /** The metrics of one stage and its function that the alarms and the dashboard read. */
 export interface StageMetrics {
@@ -13,6 +14,8 @@ export interface StageMetrics {
   readonly gatedIntegrationLatency: cloudwatch.MathExpression;
   readonly latency: cloudwatch.Metric;
   readonly lambdaErrorCount: cloudwatch.Metric;
+  /** Errors the handler helper caught (the function returned the contract's 500), counted as function errors too. */
+  readonly caughtErrorCount: cloudwatch.Metric;
   readonly lambdaInvocations: cloudwatch.Metric;
   readonly lambdaErrorRate: cloudwatch.MathExpression;
   readonly lambdaThrottles: cloudwatch.Metric;
@@ -35,6 +38,7 @@ export function stageMetrics(apiName: string, stageName: string, handler: lambda
   const lambdaErrorCount = handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
   const lambdaInvocations = handler.metricInvocations({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
   const integrationLatency = apiMetric('IntegrationLatency', cloudwatch.Stats.p(99));
+  const caughtErrorCount = handlerMetric(handler, HANDLER_METRICS.functionErrors);
   const lambdaDuration = handler.metricDuration({ statistic: cloudwatch.Stats.p(99), period: ALARM_PERIOD });
   return {
     requestCount,
@@ -45,8 +49,10 @@ export function stageMetrics(apiName: string, stageName: string, handler: lambda
     gatedIntegrationLatency: gatedPercentile('Integration latency p99', integrationLatency, minimumRequests),
     latency: apiMetric('Latency', cloudwatch.Stats.p(99)),
     lambdaErrorCount,
+    caughtErrorCount,
     lambdaInvocations,
-    lambdaErrorRate: gatedRate('Lambda error rate', lambdaErrorCount, lambdaInvocations, minimumRequests),
+    lambdaErrorRate: gated('Lambda error rate, caught errors included', gatedErrorRateExpression(minimumRequests),
+      { errors: lambdaErrorCount, caught: caughtErrorCount, total: lambdaInvocations }, minimumRequests),
     lambdaThrottles: handler.metricThrottles({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD }),
     lambdaDuration,
     gatedLambdaDuration: gatedPercentile('Duration p99', lambdaDuration, minimumRequests),
@@ -88,6 +94,11 @@ function gatedPercentile(label: string, percentile: cloudwatch.Metric, minimum: 
 /** The metric-math expression of a gated percentile over metrics `latency` and `samples`. */
 export function gatedPercentileExpression(minimum: number): string {
   return `IF(samples >= ${minimum}, latency, 0)`;
+}
+
+/** The function's error rate: Lambda's errors and those the handler helper caught, over `total` invocations, gated. */
+export function gatedErrorRateExpression(minimum: number): string {
+  return `IF(total >= ${minimum}, (FILL(errors, 0) + FILL(caught, 0)) / total, 0)`;
 }
 
 /** The metric-math expression of a gated rate over metrics `errors` and `total`. */

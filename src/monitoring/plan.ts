@@ -40,8 +40,8 @@ export interface MonitoringContext {
 const ALARM_METRIC_COUNT: { [alarm: string]: number } = {
   [MonitoringAlarm.SERVER_ERROR_RATE]: 2,
   [MonitoringAlarm.INTEGRATION_LATENCY]: 2,
-  [MonitoringAlarm.INTEGRATION_TIMEOUTS]: 1,
-  [MonitoringAlarm.LAMBDA_ERROR_RATE]: 2,
+  [MonitoringAlarm.INTEGRATION_TIMEOUTS]: 2,
+  [MonitoringAlarm.LAMBDA_ERROR_RATE]: 3,
   [MonitoringAlarm.LAMBDA_THROTTLES]: 1,
   [MonitoringAlarm.LAMBDA_DURATION]: 2,
 };

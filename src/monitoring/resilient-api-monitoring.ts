@@ -11,6 +11,7 @@ import { createAlarms, createUnhealthyAlarm, defaultAlarmNamePrefix } from './al
 import { estimateMonthlyCost, MonitoringCost } from './cost';
 import { createDashboard } from './dashboard';
 import { createFailureFilters } from './failure-metrics';
+import { timeoutsWithDeadlines } from './handler-metrics';
 import { failureMetrics, stageMetrics } from './metrics';
 import { MonitoringAlarm, MonitoringOptions } from './options';
 import { MonitoringPlan, planMonitoring } from './plan';
@@ -213,7 +214,7 @@ export class ResilientApiMonitoring extends Construct {
     const built = createAlarms(factory, {
       plan,
       metrics,
-      integrationTimeoutMetric: this.failureMetrics.INTEGRATION_TIMEOUT,
+      integrationTimeoutMetric: timeoutsWithDeadlines(this.failureMetrics.INTEGRATION_TIMEOUT, props.handler),
       handlerName: props.handler.functionName,
       apiAt,
       integrationTimeoutMs,

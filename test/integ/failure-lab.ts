@@ -1,9 +1,11 @@
 // The failure lab: one route per failure mode behind a ResilientLambdaRestApi, as data, and what a
 // client and the access log must show for each route, derived from the construct itself (its gateway
 // responses, its log fields), so the integ test follows the code. `integ.failure-lab.ts` deploys it.
+import * as path from 'path';
 import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { IConstruct } from 'constructs';
 import { ResilientLambdaRestApi } from '../../src';
@@ -20,8 +22,14 @@ export interface LabRoute {
   readonly behaviour: string;
   /** The failure mode it provokes (an id of FAILURE_MODES); undefined for a route that answers 200. */
   readonly failureMode?: string;
-  /** The body of the Node.js handler (`exports.handler = ...`). */
+  /** The body of the Node.js handler (`exports.handler = ...`); ignored with `entry`. */
   readonly handlerCode: string;
+  /** A TypeScript handler under test/integ/handlers, bundled with the handler helper by esbuild. @default - `handlerCode` inline */
+  readonly entry?: string;
+  /** What the handler helper answers for the function (no gateway failure): status, body type and retry advice. */
+  readonly contractAnswer?: { readonly status: number; readonly type: string; readonly retryable: boolean };
+  /** The metric the handler helper publishes (EMF, dimension FunctionName) for this route's request. */
+  readonly helperMetric?: string;
   /** Function settings: reserved concurrency, timeout. */
   readonly functionProps?: Partial<lambda.FunctionProps>;
   /** The integration timeout of the route. @default the API's */
@@ -44,6 +52,8 @@ export const LAB_ORIGIN = '*';
 /** The lab's integration timeout for the timeout route, and how long its function sleeps. */
 const SHORT_INTEGRATION_TIMEOUT = Duration.seconds(1);
 const SLEEP_MS = 4000;
+/** The integration timeout of the helper's deadline route. */
+const HELPER_INTEGRATION_TIMEOUT = Duration.seconds(3);
 
 /**
  * A request id a client chooses (API Gateway lets clients set `x-amzn-RequestId`), built to forge the
@@ -121,6 +131,25 @@ export const LAB_ROUTES: LabRoute[] = [
     handlerCode: THROWS,
     requestHeaders: { 'x-amzn-RequestId': HOSTILE_REQUEST_ID },
   },
+  {
+    id: 'helper-not-found',
+    path: 'helper-404',
+    behaviour: 'answers a 404 of its own with the Node handler helper (`throw new ContractError(404, ...)`)',
+    handlerCode: '',
+    entry: 'contract-not-found.ts',
+    contractAnswer: { status: 404, type: 'NOT_FOUND', retryable: false },
+  },
+  {
+    id: 'helper-deadline',
+    path: 'helper-deadline',
+    behaviour: `works past a ${HELPER_INTEGRATION_TIMEOUT.toSeconds()} s integration timeout with the Node handler helper, which answers 504 a second before it and aborts the work`,
+    handlerCode: '',
+    entry: 'deadline.ts',
+    functionProps: { timeout: Duration.seconds(10) },
+    integrationTimeout: HELPER_INTEGRATION_TIMEOUT,
+    contractAnswer: { status: 504, type: 'FUNCTION_TIMEOUT', retryable: true },
+    helperMetric: 'FunctionDeadlines',
+  },
 ];
 
 /** Failure modes the lab does not provoke, and why. */
@@ -145,6 +174,8 @@ export interface FailureLab {
   readonly api: ResilientLambdaRestApi;
   /** The URL of each route, by route id. */
   readonly urls: { [routeId: string]: string };
+  /** The function of each route, by route id. */
+  readonly functions: { [routeId: string]: lambda.Function };
 }
 
 /** Builds the lab in a stack: one function and one GET resource per route. */
@@ -177,7 +208,7 @@ export function buildFailureLab(stack: Stack, routes: LabRoute[] = LAB_ROUTES): 
   const reason = 'the lab wants this function without an invoke permission';
   Annotations.of(stack).acknowledgeWarning('UnclearLambdaEnvironment', reason);
   Annotations.of(stack).acknowledgeWarning('resilient-lambda-rest-api:importedFunctionPermission', reason);
-  return { api, urls };
+  return { api, urls, functions: Object.fromEntries(functions) };
 }
 
 /** The function imported by ARN into an environment-agnostic stack: CDK cannot tell its account, so it grants nothing. */
@@ -187,13 +218,24 @@ function withoutPermission(stack: Stack, fn: lambda.Function): lambda.IFunction 
 
 function labFunction(stack: Stack, route: LabRoute): lambda.Function {
   const id = `Fn-${route.id}`;
-  return new lambda.Function(stack, id, {
+  const common = {
     runtime: lambda.Runtime.NODEJS_22_X,
-    handler: 'index.handler',
-    code: lambda.Code.fromInline(route.handlerCode),
     logGroup: new logs.LogGroup(stack, `${id}-Logs`, { retention: logs.RetentionDays.ONE_DAY, removalPolicy: RemovalPolicy.DESTROY }),
     ...route.functionProps,
-  });
+  };
+  if (route.entry) {
+    return new nodejs.NodejsFunction(stack, id, { ...common, entry: path.join(__dirname, 'handlers', route.entry), bundling: { minify: true } });
+  }
+  return new lambda.Function(stack, id, { ...common, handler: 'index.handler', code: lambda.Code.fromInline(route.handlerCode) });
+}
+
+/** What the handler helper answers for a route: its status and body fields, `Cache-Control` and the lab's CORS origin. */
+function helperClientResponse(answer: NonNullable<LabRoute['contractAnswer']>): ExpectedClientResponse {
+  return {
+    status: answer.status,
+    body: { type: answer.type, status: answer.status, retryable: answer.retryable },
+    headers: { 'cache-control': ['no-store'], 'access-control-allow-origin': [LAB_ORIGIN] },
+  };
 }
 
 /** What a client must get from a route: status, JSON body fields and headers (lower-case names, as fetch gives them). */
@@ -243,6 +285,9 @@ export function labRequestHeaders(route: LabRoute): { [name: string]: string } {
  */
 export function expectedClientResponse(template: any, route: LabRoute): ExpectedClientResponse {
   const mode = failureModeOf(route);
+  if (route.contractAnswer) {
+    return helperClientResponse(route.contractAnswer);
+  }
   if (!mode) {
     return { status: 200, body: { ok: true }, headers: {} };
   }
@@ -262,6 +307,10 @@ export function expectedClientResponse(template: any, route: LabRoute): Expected
 /** The access-log fields a failing route's line must hold: its cause and its status, as the quoted strings the format writes. */
 export function expectedAccessLogFields(template: any, route: LabRoute): { [field: string]: string } {
   const mode = failureModeOf(route);
+  if (route.contractAnswer) {
+    // The function answered: no gateway error type, the helper's status.
+    return { [LOG_FIELDS.status]: String(route.contractAnswer.status), [LOG_FIELDS.resourcePath]: `/${route.path}` };
+  }
   if (!mode) {
     return { [LOG_FIELDS.status]: '200' };
   }
@@ -318,7 +367,9 @@ export function labAssertionSummary(routes: LabRoute[] = LAB_ROUTES): { [modeId:
 export function renderLabTable(routes: LabRoute[] = LAB_ROUTES): string {
   const rows = routes.map((route) => {
     const mode = failureModeOf(route);
-    const provokes = mode ? `\`${mode.responseType}\`${mode.responseTypeVerified ? '' : ' (*unverified*)'}` : '—';
+    const answer = route.contractAnswer;
+    const provokes = mode ? `\`${mode.responseType}\`${mode.responseTypeVerified ? '' : ' (*unverified*)'}`
+      : answer ? `${answer.status} \`${answer.type}\` from the function${route.helperMetric ? `, counted in \`${route.helperMetric}\`` : ''}` : '—';
     const headers = Object.entries(route.requestHeaders ?? {}).map(([name, value]) => `<br>\`${name}: ${value}\``).join('');
     return `| \`GET /${route.path}\` | ${route.behaviour}${headers} | ${provokes} |`;
   });

@@ -37,19 +37,22 @@ describe('every default alarm: metric, dimensions, statistic, threshold, period,
       DatapointsToAlarm: 3,
     }],
     ['Shop-Api-prod-IntegrationTimeouts', {
-      Namespace: FAILURE_METRICS_NAMESPACE,
-      MetricName: 'IntegrationTimeout',
-      Dimensions: [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Api') } }, { Name: 'Stage', Value: 'prod' }],
-      Statistic: 'Sum',
-      Period: 60,
+      // API Gateway's timeouts (access log) and the 504s the handler helper answered before them (its EMF metric).
+      Metrics: [
+        { Expression: 'FILL(timeouts, 0) + FILL(deadlines, 0)', ReturnData: true },
+        { Id: 'timeouts', ...metricStat(FAILURE_METRICS_NAMESPACE, 'IntegrationTimeout', [{ Name: 'ApiId', Value: { Ref: Match.stringLikeRegexp('^Api') } }, { Name: 'Stage', Value: 'prod' }], 'Sum') },
+        { Id: 'deadlines', ...metricStat(FAILURE_METRICS_NAMESPACE, 'FunctionDeadlines', FUNCTION_DIMENSIONS, 'Sum') },
+      ],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       DatapointsToAlarm: 1,
     }],
     ['Shop-Api-prod-LambdaErrorRate', {
+      // Lambda's errors and those the handler helper caught (the function returned the contract's 500).
       Metrics: [
-        { Expression: 'IF(total >= 10, FILL(errors, 0) / total, 0)', ReturnData: true },
+        { Expression: 'IF(total >= 10, (FILL(errors, 0) + FILL(caught, 0)) / total, 0)', ReturnData: true },
         { Id: 'errors', ...metricStat('AWS/Lambda', 'Errors', FUNCTION_DIMENSIONS, 'Sum') },
+        { Id: 'caught', ...metricStat(FAILURE_METRICS_NAMESPACE, 'FunctionErrors', FUNCTION_DIMENSIONS, 'Sum') },
         { Id: 'total', ...metricStat('AWS/Lambda', 'Invocations', FUNCTION_DIMENSIONS, 'Sum') },
       ],
       Threshold: 0.01,

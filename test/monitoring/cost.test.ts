@@ -23,8 +23,8 @@ describe('cost', () => {
     expect(estimateMonthlyCost(inventory)).toEqual(expected);
   });
 
-  test('at defaults: US$1.50 a month fixed, US$3.00 at most; the figure the README quotes', () => {
-    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.5, customMetricsMaxUsd: 1.5, maxUsd: 3 });
+  test('at defaults: US$1.70 a month fixed, US$3.20 at most; the figure the README quotes', () => {
+    expect(defaultMonitoringCost()).toEqual({ fixedUsd: 1.7, customMetricsMaxUsd: 1.5, maxUsd: 3.2 });
     expect(defaults.monitoring.monthlyCost).toEqual(defaultMonitoringCost());
     expect(CLOUDWATCH_PRICES_DATE).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -45,9 +45,9 @@ describe('cost', () => {
 
   test('the README cost table shows the same figures', () => {
     const table = renderCostTable();
-    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 10 | US$0.10 | US$1.00 |');
+    expect(table).toContain('| Alarm metrics (a metric-math alarm counts each metric in it) | 12 | US$0.10 | US$1.20 |');
     expect(table).toContain('| Composite alarm | 1 | US$0.50 | US$0.50 |');
-    expect(table).toContain('**US$1.50 to US$3.00**');
+    expect(table).toContain('**US$1.70 to US$3.20**');
     expect(table).toContain(CLOUDWATCH_PRICES_DATE);
   });
 
