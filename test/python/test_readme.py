@@ -15,8 +15,10 @@ README = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "R
 
 
 def python_blocks() -> List[str]:
+    """The README's Python blocks, but for the handler helper's: Lambda code that handlers/python/tests runs."""
     with open(README, encoding="utf-8") as f:
-        return re.findall(r"^```python\n(.*?)^```", f.read(), flags=re.S | re.M)
+        blocks = re.findall(r"^```python\n(.*?)^```", f.read(), flags=re.S | re.M)
+    return [block for block in blocks if "resilient_lambda_rest_api_handler" not in block]
 
 
 def run_block(code: str) -> Dict[str, Any]:
