@@ -53,6 +53,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // ones write 55, so the snapshot is checked at the floor only (README "Verify on your account").
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@2.197.10',
+    // The published SARIF 2.1.0 JSON schema (sarif-2.1.0-rtm.5.json, the OASIS standard's final schema), which the
+    // audit's `--format sarif` output is validated against in test/audit: Microsoft's SARIF team ships it in this
+    // package with a matcher that validates against it. No npm or PyPI package ships the schema on its own, and
+    // writing the schema by hand would test our output against our own reading of the standard.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    // @microsoft/jest-sarif's compiled code requires tslib without declaring it.
+    'tslib@^2',
   ],
 
   jestOptions: {

@@ -1,0 +1,51 @@
+import { parse } from 'yaml';
+import { CfnTemplate } from '../nag/template';
+
+/** CloudFormation's short-form tags (`!Ref`, `!Sub`, ...) and the long form each stands for. */
+const SHORT_FORMS = [
+  'And', 'Base64', 'Cidr', 'Equals', 'FindInMap', 'ForEach', 'GetAtt', 'GetAZs', 'If', 'ImportValue', 'Join', 'Length',
+  'Not', 'Or', 'Select', 'Split', 'Sub', 'ToJsonString', 'Transform',
+].map((name) => [name, `Fn::${name}`]).concat([['Ref', 'Ref'], ['Condition', 'Condition']]);
+
+/** `!GetAtt Fn.Arn` is the scalar form of `Fn::GetAtt: [Fn, Arn]` (the attribute may hold dots). */
+function longForm(key: string, value: unknown): unknown {
+  if (key === 'Fn::GetAtt' && typeof value === 'string' && value.includes('.')) {
+    const dot = value.indexOf('.');
+    return { [key]: [value.slice(0, dot), value.slice(dot + 1)] };
+  }
+  return { [key]: value };
+}
+
+const CUSTOM_TAGS = SHORT_FORMS.flatMap(([name, key]) => [
+  { tag: `!${name}`, resolve: (value: string) => longForm(key, value) },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (seq: any) => longForm(key, seq.toJSON()) },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (map: any) => longForm(key, map.toJSON()) },
+]);
+
+/**
+ * Reads a CloudFormation template from its text, JSON or YAML (with the short-form tags, as
+ * `aws cloudformation` and SAM accept them). Throws with the line and column of a syntax error.
+ */
+export function parseTemplate(text: string): CfnTemplate {
+  if (/^\s*\{/.test(text)) {
+    return JSON.parse(text);
+  }
+  const template = parse(text, { customTags: CUSTOM_TAGS as any, prettyErrors: true, logLevel: 'error' });
+  if (template === null || typeof template !== 'object' || Array.isArray(template)) {
+    throw new Error('not a CloudFormation template (no mapping at the top)');
+  }
+  return template;
+}
+
+/**
+ * The line (1-based) where a template's text defines a resource: the first line that starts a
+ * `"LogicalId":` (JSON) or `LogicalId:` (YAML) key. Undefined where it cannot be found.
+ */
+export function lineOfResource(text: string, logicalId: string): number | undefined {
+  const escaped = logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const key = new RegExp(`^\\s*(?:"${escaped}"|'${escaped}'|${escaped})\\s*:`);
+  const lines = text.split('\n');
+  const resources = lines.findIndex((l) => /^\s*"?Resources"?\s*:/.test(l));
+  const found = lines.findIndex((l, i) => i > resources && key.test(l));
+  return found < 0 ? undefined : found + 1;
+}
