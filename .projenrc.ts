@@ -189,6 +189,12 @@ project.addTask('bench:nag', {
   exec: 'ts-node --prefer-ts-exts bench/nag.ts',
 });
 
+// What the audit command costs on one template, a new process each run (needs `npx projen compile` first).
+project.addTask('bench:audit', {
+  description: 'Time `resilient-lambda-rest-api audit` on one template (compiled lib/), next to an empty Node process',
+  exec: 'ts-node --prefer-ts-exts bench/audit.ts',
+});
+
 // Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha), run by integ-runner. Its TypeScript preset runs each
 // app with `node -r ts-node/register`; transpile-only skips a second type-check (typecheck covers test/integ) and
 // takes the snapshot check from about 80 s to 25 s on a loaded machine. Extra arguments go to integ-runner.
