@@ -38,14 +38,20 @@ export function parseTemplate(text: string): CfnTemplate {
 }
 
 /**
- * The line (1-based) where a template's text defines a resource: the first line that starts a
- * `"LogicalId":` (JSON) or `LogicalId:` (YAML) key. Undefined where it cannot be found.
+ * The line (1-based) where a template's text defines a resource: the line under `Resources` that
+ * starts its `"LogicalId":` (JSON) or `LogicalId:` (YAML) key at the indentation of the resources.
+ * Undefined where it cannot be found (a template on one line).
  */
 export function lineOfResource(text: string, logicalId: string): number | undefined {
   const escaped = logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const key = new RegExp(`^\\s*(?:"${escaped}"|'${escaped}'|${escaped})\\s*:`);
   const lines = text.split('\n');
-  const resources = lines.findIndex((l) => /^\s*"?Resources"?\s*:/.test(l));
+  const resources = lines.findIndex((l) => /^\s*"?Resources"?\s*:\s*\{?\s*$/.test(l));
+  const first = lines.slice(resources + 1).find((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  if (resources < 0 || first === undefined) {
+    return undefined;
+  }
+  const indent = /^\s*/.exec(first)![0];
+  const key = new RegExp(`^${indent}(?:"${escaped}"|'${escaped}'|${escaped})\\s*:`);
   const found = lines.findIndex((l, i) => i > resources && key.test(l));
   return found < 0 ? undefined : found + 1;
 }

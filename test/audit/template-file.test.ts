@@ -67,6 +67,8 @@ describe('lineOfResource', () => {
     expect(json.split('\n')[lineOfResource(json, 'Api')! - 1]).toMatch(/"Api": \{$/);
     expect(lineOfResource(json, 'Api')).toBeGreaterThan(json.split('\n').findIndex((l) => l.includes('Resources')));
     expect(lineOfResource('Resources:\n  Api:\n    Type: X\n  My.Fn:\n    Type: Y\n', 'My.Fn')).toBe(4);
+    expect(lineOfResource('Resources:\n  Fn:\n    Type: Y\n    Properties:\n      Api: x\n  Api:\n    Type: X\n', 'Api')).toBe(6);
     expect(lineOfResource('{"Resources":{"Api":{}}}', 'Api')).toBeUndefined();
+    expect(lineOfResource('Resources:\n', 'Api')).toBeUndefined();
   });
 });
