@@ -13,27 +13,40 @@ const CLI = path.join(ROOT, 'lib', 'audit', 'cli.js');
 const RUNS = 21;
 const TEMPLATES = ['test/audit/corpus/sam-expanded.json', 'test/audit/corpus/nested-parent.yaml'];
 
-function wallMs(args: string[]): number {
+/** GNU time, where the machine has it: the child's own CPU time, which a loaded machine inflates less than wall time. */
+const GNU_TIME = '/usr/bin/time';
+
+interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs?: number;
+}
+
+function timeOnce(args: string[]): Timing {
+  const withTime = fs.existsSync(GNU_TIME);
+  const [command, commandArgs] = withTime ? [GNU_TIME, ['-f', 'cpu %U %S', process.execPath, ...args]] : [process.execPath, args];
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const run = spawnSync(command, commandArgs, { cwd: ROOT, encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (run.status !== 0 && run.status !== 1) {
     throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
   }
-  return ms;
+  const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr);
+  return { wallMs, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined };
 }
 
 function row(label: string, args: string[]): string {
-  const times = Array.from({ length: RUNS }, () => wallMs(args));
-  const sorted = [...times].sort((a, b) => a - b);
-  return `| ${label} | ${median(times).toFixed(0)} | ${sorted[0].toFixed(0)} | ${sorted[sorted.length - 1].toFixed(0)} |`;
+  const timings = Array.from({ length: RUNS }, () => timeOnce(args));
+  const wall = timings.map((t) => t.wallMs);
+  const cpu = timings.map((t) => t.cpuMs).filter((ms): ms is number => ms !== undefined);
+  const cpuCell = cpu.length > 0 ? median(cpu).toFixed(0) : '—';
+  return `| ${label} | ${median(wall).toFixed(0)} | ${Math.min(...wall).toFixed(0)} | ${Math.max(...wall).toFixed(0)} | ${cpuCell} |`;
 }
 
 if (!fs.existsSync(CLI)) {
   throw new Error(`${CLI} is missing: run \`npx projen compile\` first`);
 }
 console.log(`Wall time of one process, ${RUNS} runs each, milliseconds (Node ${process.version}):\n`);
-console.log('| Command | median | min | max |\n|---|---|---|---|');
+console.log('| Command | wall median | wall min | wall max | CPU median |\n|---|---|---|---|---|');
 console.log(row('`node -e ""` (Node starting, for reference)', ['-e', '']));
 for (const template of TEMPLATES) {
   console.log(row(`\`audit ${template}\``, [CLI, 'audit', template]));

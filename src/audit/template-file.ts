@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import type * as Yaml from 'yaml';
 import { CfnTemplate } from '../nag/template';
 
 /** CloudFormation's short-form tags (`!Ref`, `!Sub`, ...) and the long form each stands for. */
@@ -30,7 +30,10 @@ export function parseTemplate(text: string): CfnTemplate {
   if (/^\s*\{/.test(text)) {
     return JSON.parse(text);
   }
-  const template = parse(text, { customTags: CUSTOM_TAGS as any, prettyErrors: true, logLevel: 'error' });
+  // Loaded on first use: the parser costs more to load than a JSON template costs to audit.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yaml: typeof Yaml = require('yaml');
+  const template = yaml.parse(text, { customTags: CUSTOM_TAGS as any, prettyErrors: true, logLevel: 'error' });
   if (template === null || typeof template !== 'object' || Array.isArray(template)) {
     throw new Error('not a CloudFormation template (no mapping at the top)');
   }

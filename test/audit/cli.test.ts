@@ -21,7 +21,7 @@ function moduleGraph(entry: string): { files: string[]; packages: string[] } {
     }
     files.add(file);
     const js = ts.transpileModule(fs.readFileSync(path.join(SRC, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS } }).outputText;
-    for (const [, spec] of js.matchAll(/require\("([^"]+)"\)/g)) {
+    for (const [, spec] of js.matchAll(/require\(["']([^"']+)["']\)/g)) {
       if (spec.startsWith('.')) {
         const rel = path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), spec));
         visit(fs.existsSync(path.join(SRC, `${rel}.ts`)) ? `${rel}.ts` : path.join(rel, 'index.ts'));
@@ -53,6 +53,7 @@ test('the audit command loads only Node built-ins and its bundled dependencies',
   const { files, packages } = moduleGraph('audit/cli.ts');
   expect(files).not.toContain('nag/resilience-checks.ts');
   expect(packages.filter((p) => !builtinModules.includes(p) && !BUNDLED.includes(p))).toEqual([]);
+  expect(packages).toContain('yaml');
 });
 
 test('the audit command runs with neither aws-cdk-lib nor cdk-nag installed', () => {
@@ -64,6 +65,10 @@ test('the audit command runs with neither aws-cdk-lib nor cdk-nag installed', ()
   }
   const file = path.join(dir, 'Api.template.json');
   fs.writeFileSync(file, JSON.stringify(template(restApi(), stage(), gatewayResponse('INTEGRATION_FAILURE'))));
+  fs.writeFileSync(path.join(dir, 'api.yaml'), 'Resources:\n  Api:\n    Type: AWS::ApiGateway::RestApi\n  Failure:\n    Type: AWS::ApiGateway::GatewayResponse\n'
+    + '    Properties: { RestApiId: !Ref Api, ResponseType: INTEGRATION_FAILURE }\n');
+  const yaml = spawnSync(process.execPath, [path.join(dir, 'lib', 'audit', 'cli.js'), 'audit', path.join(dir, 'api.yaml')], { cwd: dir, encoding: 'utf8', env });
+  expect(yaml.stdout).toMatch(/Error +ResilienceChecks-IntegrationFailureWithoutStatus +Failure/);
   const run = spawnSync(process.execPath, [path.join(dir, 'lib', 'audit', 'cli.js'), 'audit', '--format', 'json', file], { cwd: dir, encoding: 'utf8', env });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
