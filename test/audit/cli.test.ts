@@ -73,4 +73,5 @@ test('the audit command runs with neither aws-cdk-lib nor cdk-nag installed', ()
   expect(run.stderr).toBe('');
   expect(run.status).toBe(1);
   expect(JSON.parse(run.stdout).map((f: any) => f.rule).sort()).toEqual(['ResilienceChecks-IntegrationFailureWithoutStatus', 'ResilienceChecks-StageWithoutAlarm']);
+  fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -6,9 +6,14 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { stackNameOf, templateSources } from '../../src/audit/template-sources';
 import { newHandler } from '../util';
 
+const made: string[] = [];
+
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sources-'));
+  made.push(fs.mkdtempSync(path.join(os.tmpdir(), 'sources-')));
+  return made[made.length - 1];
 }
+
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 /** A cloud assembly as `cdk synth` writes it: a stack, a stage with a stack, and a nested stack in each. */
 function synthAssembly(assetMetadata: boolean): string {
