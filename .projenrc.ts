@@ -59,6 +59,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.25.0',
     // test/support/error-body-schema.ts: validates every error body either side produces against the generated JSON Schema.
     'ajv@^8.17.1',
+    // The published SARIF 2.1.0 JSON schema (sarif-2.1.0-rtm.5.json, the OASIS standard's final schema), which the
+    // audit's `--format sarif` output is validated against in test/audit: Microsoft's SARIF team ships it in this
+    // package with a matcher that validates against it. No npm or PyPI package ships the schema on its own, and
+    // writing the schema by hand would test our output against our own reading of the standard.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    // @microsoft/jest-sarif's compiled code requires tslib without declaring it.
+    'tslib@^2',
   ],
 
   jestOptions: {
@@ -229,6 +236,12 @@ project.addTask('test:handler-python', {
 project.addTask('handler:sizes', {
   description: 'Measure the Node helper bundled by esbuild and the Python helper installed; print the README\'s table',
   exec: 'ts-node --transpile-only scripts/handler-sizes.ts',
+});
+
+// What the audit command costs on one template, a new process each run (needs `npx projen compile` first).
+project.addTask('bench:audit', {
+  description: 'Time `resilient-lambda-rest-api audit` on one template (compiled lib/), next to an empty Node process',
+  exec: 'ts-node --prefer-ts-exts bench/audit.ts',
 });
 
 // Integ tests (test/integ/integ.*.ts, @aws-cdk/integ-tests-alpha), run by integ-runner. Its TypeScript preset runs each

@@ -195,6 +195,9 @@ export function checkFallbackStatus(property: string, response: ErrorResponseChe
   };
 }
 
+/** Lambda's default function timeout, for functions that set none. */
+export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
+
 /** Whether a function outlives its integration: it keeps running after the client got 504. */
 export function functionOutlivesIntegration(functionTimeoutSeconds: number, integrationTimeoutMs: number): boolean {
   return functionTimeoutSeconds * 1000 > integrationTimeoutMs;

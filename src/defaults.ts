@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { renderAccessLogFormat } from './access-log-format';
+import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from './checks';
 
 /** API Gateway's default (and, without a quota increase, maximum) integration timeout. */
 export const DEFAULT_INTEGRATION_TIMEOUT = Duration.seconds(29);
@@ -24,8 +25,8 @@ export const DEFAULT_THROTTLED_RETRY_AFTER = Duration.seconds(1);
 export const LOWEST_ACCOUNT_RATE_LIMIT = 2_500;
 export const LOWEST_ACCOUNT_BURST_LIMIT = 1_250;
 
-/** Lambda's default function timeout, for functions that set none. */
-export const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
+// Lambda's default function timeout lives with the pure checks (the audit reads it without aws-cdk-lib).
+export { LAMBDA_DEFAULT_TIMEOUT_SECONDS };
 
 /**
  * The stage throttle by default: the lowest regional account defaults, with the burst lowered to

@@ -12,6 +12,10 @@ export interface AuditFinding {
   readonly detail: string;
   /** The trap and its fix, as the rule states them. */
   readonly info: string;
+  /** The failure a client (or the deploy) would see, as the rule states it. */
+  readonly trap: string;
+  /** What to change, as the rule states it. */
+  readonly fix: string;
 }
 
 /** The rule ids a resource acknowledges in its template metadata (cdk-nag's `writeSuppressionsToCloudFormation`). */
@@ -39,7 +43,7 @@ export function auditTemplate(template: CfnTemplate, stackName?: string, rules: 
         continue;
       }
       for (const detail of rule.check(logicalId, resource, index)) {
-        findings.push({ rule: ruleName(rule), level: rule.level, logicalId, detail, info: ruleInfo(rule) });
+        findings.push({ rule: ruleName(rule), level: rule.level, logicalId, detail, info: ruleInfo(rule), trap: rule.trap, fix: rule.fix });
       }
     }
   }

@@ -106,10 +106,17 @@ export const FAILURE_MODES: FailureMode[] = [
 ];
 
 /**
+ * What is known of INTEGRATION_FAILURE customised without a status code, in the words the README and
+ * the ResilienceChecks rule use.
+ */
+export const INTEGRATION_FAILURE_WITHOUT_STATUS = 'AWS documents 504 as the default status of INTEGRATION_FAILURE, '
+  + 'and a response recorded from AWS to an INTEGRATION_FAILURE customised without a status code was 500: '
+  + 'either way not the 502 of a function error.';
+
+/**
  * The documented default status of each gateway response type: the status a customised type
  * gets when it sets none. The fallbacks DEFAULT_4XX and DEFAULT_5XX have none. Taken from AWS's
- * documentation, not observed: an AWS emulator project that compared with real AWS reports 500,
- * not 504, for an uncustomised INTEGRATION_FAILURE.
+ * documentation; for INTEGRATION_FAILURE see `INTEGRATION_FAILURE_WITHOUT_STATUS` (500 was recorded).
  */
 export const DOCUMENTED_DEFAULT_STATUS: { [responseType: string]: string } = {
   ACCESS_DENIED: '403',
@@ -196,8 +203,8 @@ function gatewayResponsesIn(template: any, restApiLogicalId?: string): Map<strin
  * response type, applying API Gateway's rules:
  *
  * 1. a gateway response of that very type answers, with its status code or else the type's
- *    documented default status (504 for INTEGRATION_FAILURE: the trap in customising it bare,
- *    as documented; not observed against a live account);
+ *    documented default status (504 for INTEGRATION_FAILURE as documented; a recording from AWS
+ *    answered 500: see `INTEGRATION_FAILURE_WITHOUT_STATUS`);
  * 2. otherwise the DEFAULT_4XX or DEFAULT_5XX response answers, by the class of the status the
  *    failure has, with its own status code if it sets one (that rewrites every status in its
  *    class) or else the failure's status;

@@ -33,6 +33,10 @@ export interface MethodDef {
   readonly httpMethod: string;
   /** `GET /path` where the template says the path (OpenAPI), else `GET method` (the finding names the resource). */
   readonly where: string;
+  /** The resource path (`/orders/{id}`) where the method's definition holds it (OpenAPI); see `methodPath`. */
+  readonly path?: string;
+  /** The `ResourceId` of an `AWS::ApiGateway::Method`, as the template writes it. */
+  readonly resourceRef?: unknown;
   /** Upper case integration type (`AWS_PROXY`, `AWS`, `MOCK`, ...), if there is an integration. */
   readonly integrationType?: string;
   /** The integration URI, flattened (see `flatten`). */
@@ -49,6 +53,8 @@ export interface StageDef {
   readonly restApiId?: string;
   /** The stage name, where it is a literal. */
   readonly stageName?: string;
+  /** The stage name as the template writes it, flattened (`${StageName}` for a parameter; see `flatten`). */
+  readonly nameExpression: string;
   readonly properties: any;
 }
 
@@ -108,6 +114,7 @@ function cfnMethod(p: any): MethodDef {
     restApiId: referencedId(p.RestApiId),
     httpMethod,
     where: `${httpMethod} method`,
+    resourceRef: p.ResourceId,
     integrationType: integration?.Type ? String(integration.Type).toUpperCase() : undefined,
     uri: integration?.Uri !== undefined ? flatten(integration.Uri) : undefined,
     timeoutMs: typeof integration?.TimeoutInMillis === 'number' ? integration.TimeoutInMillis : undefined,
@@ -130,6 +137,7 @@ function openApiMethods(restApiId: string, body: any): MethodDef[] {
         restApiId,
         httpMethod: key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase(),
         where: `${key === 'x-amazon-apigateway-any-method' ? 'ANY' : key.toUpperCase()} ${path}`,
+        path,
         integrationType: integration?.type ? String(integration.type).toUpperCase() : undefined,
         uri: integration?.uri !== undefined ? flatten(integration.uri) : undefined,
         timeoutMs: typeof integration?.timeoutInMillis === 'number' ? integration.timeoutInMillis : undefined,
@@ -155,18 +163,53 @@ export function methodsOfApi(index: TemplateIndex, restApiId: string): MethodDef
   return all.filter((m) => m.restApiId === restApiId);
 }
 
-/** Every stage of a REST API: its `Stage` resources and the stages `Deployment`s name. */
+function stageOf([logicalId, r]: [string, CfnResourceJson]): StageDef {
+  const p = r.Properties ?? {};
+  return { logicalId, restApiId: referencedId(p.RestApiId), stageName: literal(p.StageName), nameExpression: flatten(p.StageName), properties: p };
+}
+
+/**
+ * Every stage of a REST API: its `Stage` resources and the stages `Deployment`s name. A `Deployment`
+ * naming a stage that a `Stage` resource of the same API already defines (a canary deployment) is
+ * the same stage, counted once as the `Stage`.
+ */
 export function stagesOfApi(index: TemplateIndex, restApiId: string): StageDef[] {
-  const all = index.cached('stages', () => [
-    ...index.ofType('AWS::ApiGateway::Stage'),
-    ...index.ofType('AWS::ApiGateway::Deployment').filter(([, r]) => r.Properties?.StageName !== undefined),
-  ].map(([logicalId, r]): StageDef => ({
-    logicalId,
-    restApiId: referencedId(r.Properties?.RestApiId),
-    stageName: literal(r.Properties?.StageName),
-    properties: r.Properties ?? {},
-  })));
+  const all = index.cached('stages', () => {
+    const stages = index.ofType('AWS::ApiGateway::Stage').map(stageOf);
+    const defined = new Set(stages.map((s) => JSON.stringify([s.restApiId, s.nameExpression])));
+    const deployed = index.ofType('AWS::ApiGateway::Deployment').filter(([, r]) => r.Properties?.StageName !== undefined).map(stageOf)
+      .filter((s) => !defined.has(JSON.stringify([s.restApiId, s.nameExpression])));
+    return [...stages, ...deployed];
+  });
   return all.filter((s) => s.restApiId === restApiId);
+}
+
+/**
+ * The resource path of a method (`/orders/{id}`): from its OpenAPI path, or by following an
+ * `AWS::ApiGateway::Method`'s `ResourceId` up the `AWS::ApiGateway::Resource` parents to the API's
+ * root. Undefined where the template does not tell (a resource from elsewhere).
+ */
+export function methodPath(index: TemplateIndex, method: MethodDef): string | undefined {
+  if (method.path !== undefined) {
+    return method.path;
+  }
+  const parts: string[] = [];
+  let ref: any = method.resourceRef;
+  for (let depth = 0; depth < 100; depth++) {
+    const getAtt = ref?.['Fn::GetAtt'];
+    if ((Array.isArray(getAtt) && getAtt[1] === 'RootResourceId') || (typeof getAtt === 'string' && getAtt.endsWith('.RootResourceId'))) {
+      return `/${parts.reverse().join('/')}`;
+    }
+    const id = referencedId(ref);
+    const resource = id === undefined ? undefined : index.resource(id);
+    const part = literal(resource?.Properties?.PathPart);
+    if (resource?.Type !== 'AWS::ApiGateway::Resource' || part === undefined) {
+      return undefined;
+    }
+    parts.push(part);
+    ref = resource.Properties.ParentId;
+  }
+  return undefined;
 }
 
 /** The endpoint types of a RestApi resource (API Gateway's default is EDGE). */

@@ -44,6 +44,11 @@ export function lambdaMethod(integration: any = {}, props: any = {}, id = 'Metho
   return method({ Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: lambdaUri(fnId), ...integration }, props, id);
 }
 
+/** An API Gateway resource (a path part) under the root, or under the parent given. */
+export function apiResource(pathPart: string, id = 'Orders', parent: any = { 'Fn::GetAtt': ['Api', 'RootResourceId'] }): Resources {
+  return { [id]: { Type: 'AWS::ApiGateway::Resource', Properties: { RestApiId: { Ref: 'Api' }, ParentId: parent, PathPart: pathPart } } };
+}
+
 export function stage(props: any = {}, id = 'Stage', apiId = 'Api'): Resources {
   return { [id]: { Type: 'AWS::ApiGateway::Stage', Properties: { RestApiId: { Ref: apiId }, DeploymentId: 'd', StageName: 'prod', ...props } } };
 }

@@ -1,5 +1,4 @@
-import { DEFAULT_MAX_INTEGRATION_TIMEOUT_MS, functionOutlivesIntegration } from '../../checks';
-import { LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../defaults';
+import { DEFAULT_MAX_INTEGRATION_TIMEOUT_MS, functionOutlivesIntegration, LAMBDA_DEFAULT_TIMEOUT_SECONDS } from '../../checks';
 import { integratedFunctionId, isLambdaIntegration, methodsDefinedBy, underlyingFunctionId } from '../rest-api';
 import { ResilienceRule } from '../rule';
 

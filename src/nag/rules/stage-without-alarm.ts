@@ -1,6 +1,6 @@
 import { ResilienceRule } from '../rule';
 import { stageDefinedBy } from '../stage-settings';
-import { literal, TemplateIndex } from '../template';
+import { flatten, literal, TemplateIndex } from '../template';
 
 /** The API Gateway metrics whose alarms tell that clients are getting failures or are about to. */
 const FAILURE_METRICS = ['5XXError', 'IntegrationLatency'];
@@ -8,13 +8,14 @@ const FAILURE_METRICS = ['5XXError', 'IntegrationLatency'];
 interface AlarmMetric {
   readonly namespace?: string;
   readonly metricName?: string;
-  readonly dimensions: { [name: string]: string | undefined };
+  /** Dimension name to value, flattened (see `flatten`). */
+  readonly dimensions: { [name: string]: string };
 }
 
 function metricOf(m: any): AlarmMetric {
-  const dimensions: { [name: string]: string | undefined } = {};
+  const dimensions: { [name: string]: string } = {};
   for (const d of m?.Dimensions ?? []) {
-    dimensions[d?.Name] = literal(d?.Value);
+    dimensions[d?.Name] = flatten(d?.Value);
   }
   return { namespace: literal(m?.Namespace), metricName: literal(m?.MetricName), dimensions };
 }
@@ -28,9 +29,12 @@ function alarmMetrics(index: TemplateIndex): AlarmMetric[] {
   }));
 }
 
-/** A dimension matches when either side is unknown at synth. */
-function dimensionMatches(value: string | undefined, wanted: string | undefined, present: boolean): boolean {
-  return !present || value === undefined || wanted === undefined || value === wanted;
+/**
+ * A dimension matches when it is absent (the alarm watches every value), when both sides are written
+ * the same way, or when either side is an expression that only the deploy resolves.
+ */
+function dimensionMatches(value: string | undefined, wanted: string, present: boolean): boolean {
+  return !present || value === undefined || value === wanted || value.includes('${') || wanted.includes('${');
 }
 
 /** A deployed stage that nobody is told about when it starts failing. */
@@ -41,13 +45,14 @@ export const StageWithoutAlarm: ResilienceRule = {
   fix: 'Add an alarm on AWS/ApiGateway 5XXError (a rate over Count, gated on a minimum of requests) and one on IntegrationLatency, with dimensions ApiName and Stage.',
   check: (logicalId, resource, index) => {
     const stage = stageDefinedBy(logicalId, resource, index);
-    if (!stage || stage.stageName === undefined) {
+    if (!stage) {
       return [];
     }
-    const apiName = literal(index.resource(stage.restApiId!)?.Properties?.Name);
+    const apiName = flatten(index.resource(stage.restApiId!)?.Properties?.Name);
     const watched = alarmMetrics(index).some((m) => m.namespace === 'AWS/ApiGateway' && FAILURE_METRICS.includes(m.metricName ?? '')
-      && dimensionMatches(m.dimensions.Stage, stage.stageName, 'Stage' in m.dimensions)
+      && dimensionMatches(m.dimensions.Stage, stage.nameExpression, 'Stage' in m.dimensions)
       && dimensionMatches(m.dimensions.ApiName, apiName, 'ApiName' in m.dimensions));
-    return watched ? [] : [`stage ${stage.stageName} has no alarm on ${FAILURE_METRICS.join(' or ')}`];
+    const name = stage.stageName ?? `${logicalId} (named ${stage.nameExpression})`;
+    return watched ? [] : [`stage ${name} has no alarm on ${FAILURE_METRICS.join(' or ')}`];
   },
 };

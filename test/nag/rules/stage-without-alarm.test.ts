@@ -24,4 +24,29 @@ describe('StageWithoutAlarm', () => {
     };
     expect(findings(StageWithoutAlarm, template(restApi(), stage(), math))).toEqual([]);
   });
+
+  test('reports a stage whose name is a parameter or an expression, by its logical id', () => {
+    expect(findings(StageWithoutAlarm, template(restApi(), stage({ StageName: { Ref: 'StageName' } }))))
+      .toEqual(['Stage: stage Stage (named ${StageName}) has no alarm on 5XXError or IntegrationLatency']);
+    expect(findings(StageWithoutAlarm, template(restApi(), stage({ StageName: { 'Fn::Sub': '${Env}-api' } }))))
+      .toEqual(['Stage: stage Stage (named ${Env}-api) has no alarm on 5XXError or IntegrationLatency']);
+  });
+
+  test('is satisfied by an alarm whose Stage dimension is the same expression', () => {
+    expect(findings(StageWithoutAlarm, template(restApi(), stage({ StageName: { Ref: 'StageName' } }),
+      alarm('5XXError', { ApiName: 'orders', Stage: { Ref: 'StageName' } })))).toEqual([]);
+  });
+
+  test('reports a Stage and a canary Deployment with the same StageName once: they are one stage', () => {
+    const canary = {
+      Canary: {
+        Type: 'AWS::ApiGateway::Deployment',
+        Properties: { RestApiId: { Ref: 'Api' }, StageName: 'prod', DeploymentCanarySettings: { PercentTraffic: 10 } },
+      },
+    };
+    expect(findings(StageWithoutAlarm, template(restApi(), stage(), canary))).toEqual(['Stage: stage prod has no alarm on 5XXError or IntegrationLatency']);
+    const byParameter = { Canary: { ...canary.Canary, Properties: { ...canary.Canary.Properties, StageName: { Ref: 'StageName' } } } };
+    expect(findings(StageWithoutAlarm, template(restApi(), stage({ StageName: { Ref: 'StageName' } }), byParameter))).toHaveLength(1);
+  });
 });
+

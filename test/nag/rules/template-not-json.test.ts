@@ -2,8 +2,13 @@ import { TemplateNotJson } from '../../../src/nag/rules/template-not-json';
 import { findings, gatewayResponse, restApi, specRestApi, template } from '../fixtures';
 
 describe('TemplateNotJson', () => {
-  test('fires on "$context.requestId" inside quotes (clients can set it, and whether API Gateway escapes it is unverified)', () => {
-    const response = gatewayResponse('DEFAULT_4XX', { ResponseTemplates: { 'application/json': '{"message":$context.error.messageString,"id":"$context.requestId"}' } });
+  test('does not fire on "$context.requestId" inside quotes (a client may set it, but only to a UUID: no quote can get in)', () => {
+    const response = gatewayResponse('DEFAULT_4XX', { ResponseTemplates: { 'application/json': '{"message":$context.error.messageString,"requestId":"$context.requestId"}' } });
+    expect(findings(TemplateNotJson, template(restApi(), response))).toEqual([]);
+  });
+
+  test('still fires on a variable that merely starts like the request id', () => {
+    const response = gatewayResponse('DEFAULT_4XX', { ResponseTemplates: { 'application/json': '{"id":"$context.requestIdSuffix"}' } });
     expect(findings(TemplateNotJson, template(restApi(), response))).toHaveLength(1);
   });
 
