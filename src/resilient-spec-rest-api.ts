@@ -7,8 +7,8 @@ import { apiLocation } from './api-name';
 import { ownIntegrationPermissionWarning } from './checks';
 import { ResilientApiMonitoring } from './monitoring';
 import { ResilientSpecRestApiProps } from './props';
-import { lambdaIntegrationUri } from './spec/spec-binding';
-import { checkDocumentSize, planSpecApi } from './spec/spec-plan';
+import { lambdaIntegrationUri } from './openapi/spec-binding';
+import { checkDocumentSize, planSpecApi } from './openapi/spec-plan';
 import { InvokeGrants, warn, wireStage } from './wiring';
 
 /**

@@ -1,8 +1,21 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type { MonitoringInventory } from './cost';
 import { FAILURE_CAUSES } from './failure-metrics';
 import { MonitoringAlarm, MonitoringOptions } from './options';
 import { SavedQuery } from './queries';
+
+/** What monitoring creates that CloudWatch bills for. */
+export interface MonitoringInventory {
+  /** Metrics watched by standard alarms, counting each metric of a metric-math alarm. */
+  readonly alarmMetrics: number;
+  /** Composite alarms. */
+  readonly compositeAlarms: number;
+  /** Custom metrics published by metric filters. */
+  readonly customMetrics: number;
+  /** Dashboards. */
+  readonly dashboards: number;
+  /** Saved Logs Insights queries. */
+  readonly queryDefinitions: number;
+}
 
 /** Everything monitoring does, with the defaults filled in and the inputs checked. */
 export interface MonitoringPlan {

@@ -8,7 +8,7 @@ import {
   lambdaIntegrationUri,
   readOwnIntegration,
   renderGatewayResponsesExtension,
-} from '../../src/spec/spec-binding';
+} from '../../src/openapi/spec-binding';
 import { newHandler, newStack } from '../util';
 
 const stack = newStack();

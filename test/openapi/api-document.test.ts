@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../../src/spec/api-document';
+import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../../src/openapi/api-document';
 import { newStack } from '../util';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { InvokePermissionScope } from '../../src';
-import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../../src/spec/spec-plan';
+import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../../src/openapi/spec-plan';
 import { newHandler, newStack } from '../util';
 
 const stack = newStack();
