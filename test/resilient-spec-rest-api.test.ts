@@ -221,8 +221,8 @@ describe('ResilientSpecRestApi', () => {
 
   describe('errors at synth, naming what is wrong', () => {
     test.each<[string, Partial<ResilientSpecRestApiProps>, RegExp]>([
-      ['an operation without integration', { integrations: {} }, /paths\['\/orders'\]\.get \(operationId 'listOrders'\) has no integration/],
-      ['an unknown integrations key', { integrations: { listOrders: undefined as any, nope: undefined as any } }, /integrations\['nope'\] is no operationId/],
+      ['an operation without integration', { integrations: {} }, /3 operations have no integration: GET \/orders \(operationId 'listOrders'\), POST \/orders .* or set defaultHandler/],
+      ['an unknown integrations key', { integrations: { listOrders: undefined as any, nope: undefined as any } }, /integrations has a key matching no operationId and no 'METHOD \/path' of the document: 'nope' \(nearest: 'getOrder'/],
       ['a document that does not parse', { apiDefinition: apigateway.ApiDefinition.fromAsset(fixture('broken.yaml')) }, /broken\.yaml:8:1 does not parse as YAML/],
       ['a timeout out of range', { integrationTimeout: cdk.Duration.millis(10) }, /integrationTimeout must be at least 50 ms/],
       ['a quote in an error CORS origin', { errorCorsOptions: { allowOrigins: ["https://a'b"] } }, /errorCorsOptions\.allowOrigins holds/],

@@ -6,7 +6,9 @@ import { CheckWarning, runChecks } from '../checks';
 import { HandlerFacts, handlerFacts } from '../defaults';
 import { CommonPlan, planCommon } from '../plan';
 import { ResilientSpecRestApiProps } from '../props';
-import { bindIntegrations, documentGatewayResponses, OwnIntegration, renderGatewayResponsesExtension } from './spec-binding';
+import { documentGatewayResponses, renderGatewayResponsesExtension } from './gateway-responses';
+import { OwnIntegration } from './own-integrations';
+import { bindIntegrations } from './spec-binding';
 
 /** API Gateway's default quota of resources (distinct paths) per REST API. */
 export const DEFAULT_RESOURCES_PER_API = 300;
@@ -56,13 +58,14 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
   const { doc, errors: documentErrors } = readDocument(props);
   const document = doc.document;
   const declared = documentGatewayResponses(document);
+  const bindingInput = { integrations: props.integrations ?? {}, defaultHandler: props.defaultHandler };
   const common = planCommon({
     api: props,
     location,
     options: props,
     integrationTimeout: props.integrationTimeout,
     timeoutProperty: 'integrationTimeout',
-    functions: combinedFacts([...new Set(Object.values(props.integrations ?? {}))]),
+    functions: combinedFacts([...new Set([...Object.values(bindingInput.integrations), ...(props.defaultHandler ? [props.defaultHandler] : [])])]),
     cors: props.errorCorsOptions,
     corsProperty: 'errorCorsOptions',
     allowTestInvoke: props.allowTestInvoke,
@@ -70,7 +73,7 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
   });
   const binding = documentErrors.length > 0
     ? { errors: [], functions: new Map<lambda.IFunction, number>(), ownIntegrations: [], boundOperations: 0 }
-    : bindIntegrations(document, props.integrations ?? {}, common.integrationTimeout.toMilliseconds(), uriOf);
+    : bindIntegrations(document, bindingInput, common.integrationTimeout.toMilliseconds(), uriOf);
 
   const ownTimeoutErrors = binding.ownIntegrations.flatMap((own) => runChecks({
     integrationTimeoutMs: own.timeoutMs,

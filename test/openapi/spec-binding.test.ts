@@ -1,14 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { substituteHostile } from '../../src/checks';
-import { ERROR_RESPONSE_DEFAULTS, JSON_CONTENT_TYPE, renderErrorResponses } from '../../src/contract/error-responses';
-import {
-  bindIntegrations,
-  documentGatewayResponses,
-  lambdaIntegrationUri,
-  readOwnIntegration,
-  renderGatewayResponsesExtension,
-} from '../../src/openapi/spec-binding';
+import { bindIntegrations, lambdaIntegrationUri } from '../../src/openapi/spec-binding';
 import { newHandler, newStack } from '../util';
 
 const stack = newStack();
@@ -20,13 +12,16 @@ function document(paths: Record<string, any>): Record<string, any> {
   return { openapi: '3.0.1', paths };
 }
 
+const bind = (doc: Record<string, any>, integrations: Record<string, lambda.IFunction>, defaultHandler?: lambda.IFunction) =>
+  bindIntegrations(doc, { integrations, defaultHandler }, 29_000, uriOf);
+
 describe('bindIntegrations', () => {
   test('writes a Lambda proxy integration with the timeout in force into every bound operation', () => {
     const doc = document({
       '/orders': { get: { operationId: 'listOrders' }, post: { operationId: 'createOrder' } },
       '/users': { get: { operationId: 'listUsers' } },
     });
-    const result = bindIntegrations(doc, { listOrders: orders, createOrder: orders, listUsers: users }, 10_000, uriOf);
+    const result = bindIntegrations(doc, { integrations: { listOrders: orders, createOrder: orders, listUsers: users } }, 10_000, uriOf);
     expect(result.errors).toEqual([]);
     expect(doc.paths['/orders'].post['x-amazon-apigateway-integration']).toEqual({
       type: 'aws_proxy', httpMethod: 'POST', uri: 'uri-of-Orders', timeoutInMillis: 10_000,
@@ -36,10 +31,37 @@ describe('bindIntegrations', () => {
     expect(result.boundOperations).toBe(3);
   });
 
+  test('binds by route, the path exactly as the document writes it, ANY for the catch-all method', () => {
+    const doc = document({
+      '/pets/{petId}': { get: {}, delete: {} },
+      '/{proxy+}': { 'x-amazon-apigateway-any-method': {} },
+    });
+    const result = bind(doc, { 'GET /pets/{petId}': orders, 'DELETE /pets/{petId}': users, 'ANY /{proxy+}': users });
+    expect(result.errors).toEqual([]);
+    expect(doc.paths['/pets/{petId}'].get['x-amazon-apigateway-integration'].uri).toBe('uri-of-Orders');
+    expect(doc.paths['/pets/{petId}'].delete['x-amazon-apigateway-integration'].uri).toBe('uri-of-Users');
+    expect(doc.paths['/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'].uri).toBe('uri-of-Users');
+  });
+
+  test('defaultHandler binds every operation with neither a key nor an integration of its own', () => {
+    const ownIntegration = { type: 'mock' };
+    const doc = document({
+      '/a': { get: { operationId: 'a' }, post: {} },
+      '/b': { get: { 'x-amazon-apigateway-integration': ownIntegration } },
+    });
+    const result = bind(doc, { a: users }, orders);
+    expect(result.errors).toEqual([]);
+    expect(doc.paths['/a'].get['x-amazon-apigateway-integration'].uri).toBe('uri-of-Users');
+    expect(doc.paths['/a'].post['x-amazon-apigateway-integration'].uri).toBe('uri-of-Orders');
+    expect(doc.paths['/b'].get['x-amazon-apigateway-integration']).toBe(ownIntegration);
+    expect([...result.functions.entries()]).toEqual([[users, 1], [orders, 1]]);
+    expect(result.ownIntegrations).toHaveLength(1);
+  });
+
   test('keeps an operation\'s own integration and reports it for the checks', () => {
     const own = { type: 'http_proxy', httpMethod: 'GET', uri: 'https://example.com', timeoutInMillis: 5000 };
     const doc = document({ '/proxy': { get: { 'operationId': 'proxy', 'x-amazon-apigateway-integration': own } } });
-    const result = bindIntegrations(doc, {}, 29_000, uriOf);
+    const result = bind(doc, {});
     expect(result.errors).toEqual([]);
     expect(doc.paths['/proxy'].get['x-amazon-apigateway-integration']).toBe(own);
     expect(result.ownIntegrations).toEqual([{
@@ -47,41 +69,37 @@ describe('bindIntegrations', () => {
     }]);
   });
 
-  test('names every operation without an integration, every unknown key and every duplicate id', () => {
+  test('names the operations without an integration, the unknown keys with the nearest ones, duplicate ids and double bindings', () => {
     const doc = document({
       '/a': { get: { operationId: 'a' }, post: {} },
       '/b': { get: { operationId: 'a' } },
       '/c': { get: { 'operationId': 'c', 'x-amazon-apigateway-integration': { type: 'mock' } } },
+      '/d': { get: { operationId: 'getD' } },
     });
-    const result = bindIntegrations(doc, { b: orders, c: orders }, 29_000, uriOf);
+    const result = bind(doc, { 'b': orders, 'c': orders, 'getD': orders, 'GET /d': users, 'get /a': orders, 'listOrderz': orders });
     expect(result.errors).toEqual([
-      "paths['/a'].get (operationId 'a') has no integration: add 'a' to integrations or give the operation an x-amazon-apigateway-integration",
-      "paths['/a'].post has no operationId and no x-amazon-apigateway-integration: give it an operationId and add it to integrations",
-      "operationId 'a' is given twice (paths['/a'].get and paths['/b'].get); operation ids must be unique",
-      "paths['/b'].get (operationId 'a') has no integration: add 'a' to integrations or give the operation an x-amazon-apigateway-integration",
-      "paths['/c'].get (operationId 'c') has an x-amazon-apigateway-integration of its own and an entry in integrations; keep one",
-      "integrations['b'] is no operationId of the document (its operation ids: a, c)",
+      "operation ids must be unique; given to several operations: 'a' (paths['/a'].get and paths['/b'].get)",
+      "GET /c (operationId 'c') has an x-amazon-apigateway-integration of its own and integrations['c']; keep one",
+      "GET /d (operationId 'getD') is bound twice, by integrations['getD'] and integrations['GET /d']; keep one",
+      "3 operations have no integration: GET /a (operationId 'a'), POST /a, GET /b (operationId 'a'). " +
+        "Add each to integrations by operationId or 'METHOD /path', give it an x-amazon-apigateway-integration, or set defaultHandler",
+      "integrations has 3 keys matching no operationId and no 'METHOD /path' of the document: 'b' (did you mean 'a'?), 'get /a' (did you mean 'GET /a'?), " +
+        "'listOrderz' (nearest: 'POST /a', 'getD', 'GET /d'). Keys are an operationId or the method in upper case and the path exactly as the document writes it " +
+        "('GET /pets/{petId}', 'ANY /{proxy+}')",
     ]);
+  });
+
+  test('an empty integrations on a large document gives a short error: 10 operations and "and N more"', () => {
+    const paths = Object.fromEntries(Array.from({ length: 174 }, (_, i) => [`/r${i}`, { get: { operationId: `getR${i}` } }]));
+    const result = bind(document(paths), {});
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/^174 operations have no integration: GET \/r0 \(operationId 'getR0'\), .*GET \/r9 \(operationId 'getR9'\) and 164 more\. /);
+    expect(result.errors[0].length).toBeLessThan(600);
   });
 
   test('does not take an inherited property for a binding', () => {
     const doc = document({ '/a': { get: { operationId: 'toString' } } });
-    expect(bindIntegrations(doc, {}, 29_000, uriOf).errors).toEqual([expect.stringMatching(/operationId 'toString'\) has no integration/)]);
-  });
-});
-
-describe('readOwnIntegration', () => {
-  const op = { path: '/a', method: 'get', operation: {} };
-  test.each([
-    [{ type: 'aws_proxy', uri: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:f/invocations' },
-      { lambda: true, functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:f', timeoutMs: 29_000 }],
-    [{ type: 'AWS', uri: 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:1:function:${stageVariables.fn}/invocations', timeoutInMillis: 900 },
-      { lambda: true, functionArn: undefined, timeoutMs: 900 }],
-    [{ type: 'aws_proxy', uri: { 'Fn::GetAtt': ['F', 'Arn'] } }, { lambda: true, functionArn: undefined }],
-    [{ type: 'aws', uri: 'arn:aws:apigateway:eu-west-1:sqs:path/1/q' }, { lambda: false, functionArn: undefined }],
-    [{ type: 'mock' }, { lambda: false }],
-  ])('reads %j', (integration, expected) => {
-    expect(readOwnIntegration(op, integration)).toMatchObject(expected);
+    expect(bind(doc, {}).errors).toEqual([expect.stringMatching(/GET \/a \(operationId 'toString'\)\. Add each/)]);
   });
 });
 
@@ -107,89 +125,5 @@ describe('lambdaIntegrationUri', () => {
     const resolved = s.resolve(lambdaIntegrationUri(fn, s));
     expect(resolved['Fn::Sub'][0]).toBe(`${uriPrefix}\${Arn}/invocations`);
     expect(Object.keys(resolved['Fn::Sub'][1])).toEqual(['Arn']);
-  });
-});
-
-describe('documentGatewayResponses', () => {
-  test('reads the document\'s gateway responses as overrides', () => {
-    const result = documentGatewayResponses({
-      'x-amazon-apigateway-gateway-responses': {
-        UNAUTHORIZED: {
-          statusCode: 401,
-          responseParameters: { 'gatewayresponse.header.WWW-Authenticate': "'Bearer'" },
-          responseTemplates: { 'application/json': '{"message":$context.error.messageString}' },
-        },
-        THROTTLED: {},
-      },
-    });
-    expect(result.errors).toEqual([]);
-    expect(result.overrides.map((o) => ({ ...o, type: o.type.responseType }))).toEqual([
-      {
-        type: 'UNAUTHORIZED',
-        statusCode: '401',
-        responseHeaders: { 'WWW-Authenticate': "'Bearer'" },
-        templates: { 'application/json': '{"message":$context.error.messageString}' },
-      },
-      { type: 'THROTTLED', statusCode: undefined, responseHeaders: undefined, templates: undefined },
-    ]);
-  });
-
-  test('checks them like errorResponses, naming them by their place in the document', () => {
-    const result = documentGatewayResponses({
-      'x-amazon-apigateway-gateway-responses': {
-        INTEGRATION_TIMEOUT: {
-          statusCode: '99',
-          responseParameters: { 'gatewayresponse.header.X-A': 'unquoted', 'gatewayresponse.path.p': "'x'" },
-          responseTemplates: { 'application/json': '{"message":"$context.error.messageString"}' },
-        },
-        DEFAULT_5XX: { statusCode: '503' },
-      },
-    });
-    expect(result.errors).toEqual([
-      "x-amazon-apigateway-gateway-responses.INTEGRATION_TIMEOUT.responseParameters has 'gatewayresponse.path.p': gateway responses only map headers (gatewayresponse.header.NAME)",
-      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.statusCode must be an HTTP status code/),
-      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.responseHeaders\['X-A'\] is not a legal mapping expression/),
-      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.templates\['application\/json'\] is not valid JSON/),
-    ]);
-    expect(result.warnings.map((w) => w.id)).toEqual(['fallbackStatusCode']);
-  });
-
-  test('refuses gateway responses that are no object', () => {
-    expect(documentGatewayResponses({ 'x-amazon-apigateway-gateway-responses': [] }).errors).toEqual([
-      'x-amazon-apigateway-gateway-responses must be an object of gateway responses by type',
-    ]);
-  });
-});
-
-describe('renderGatewayResponsesExtension', () => {
-  const HOSTILE_MESSAGES = ['quote " backslash \\', 'line\nbreak', '$context.requestId', '#if($x)', '\u2028', '</script>'];
-
-  test('renders every response type of the contract, as API Gateway imports them', () => {
-    const extension = renderGatewayResponsesExtension(renderErrorResponses({ throttledRetryAfterSeconds: 1, commonHeaders: { 'Access-Control-Allow-Origin': "'*'" } }));
-    expect(Object.keys(extension)).toEqual(ERROR_RESPONSE_DEFAULTS.map((d) => d.responseType));
-    expect(extension.THROTTLED).toEqual({
-      statusCode: '429',
-      responseParameters: {
-        'gatewayresponse.header.Cache-Control': "'no-store'",
-        'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
-        'gatewayresponse.header.Retry-After': "'1'",
-      },
-      responseTemplates: { [JSON_CONTENT_TYPE]: expect.any(String) },
-    });
-    expect(extension.DEFAULT_4XX.statusCode).toBeUndefined();
-  });
-
-  test.each(HOSTILE_MESSAGES)('every response stays valid JSON with hostile values, fixed messages included: %j', (message) => {
-    const overrides = ERROR_RESPONSE_DEFAULTS.map((d) => ({ type: { responseType: d.responseType } as any, message }));
-    for (const rendered of [renderErrorResponses(), renderErrorResponses({ overrides })]) {
-      const extension = renderGatewayResponsesExtension(rendered);
-      for (const [type, response] of Object.entries<any>(extension)) {
-        const body = JSON.parse(substituteHostile(response.responseTemplates[JSON_CONTENT_TYPE], message));
-        expect(body).toMatchObject({ requestId: 'a1b2-c3d4' });
-        if (!['DEFAULT_4XX', 'DEFAULT_5XX'].includes(type)) {
-          expect(body.type).toBe(type);
-        }
-      }
-    }
   });
 });

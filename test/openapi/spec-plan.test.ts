@@ -40,8 +40,8 @@ describe('planSpecApi', () => {
       expect.stringMatching(/^integrationTimeout is 40000 ms/),
       expect.stringMatching(/^invokePermissionScope ALL_STAGES/),
       expect.stringMatching(/^monitoring\.minimumRequests/),
-      expect.stringMatching(/has no integration: add 'a' to integrations/),
-      expect.stringMatching(/^integrations\['b'\] is no operationId/),
+      expect.stringMatching(/^an operation has no integration: GET \/a \(operationId 'a'\)/),
+      expect.stringMatching(/^integrations has a key matching .*'b' \(did you mean 'a'\?\)/),
     ]);
     expect(plan.document['x-amazon-apigateway-gateway-responses']).toBeUndefined();
     expect(plan.errorResponses).toEqual([]);
