@@ -46,3 +46,38 @@ describe('a Swagger 2 document without operationIds', () => {
     expect(warningIds(stack)).toEqual([]);
   });
 });
+
+describe('a SAM-style document with CORS headers on DEFAULT_4XX and DEFAULT_5XX', () => {
+  test('every contract type of each class keeps the headers; a type the document customises keeps its own', () => {
+    const stack = newStack();
+    api(stack, { apiDefinition: fixture('sam-cors.yaml'), integrations: { listNotes: newHandler(stack, 'Notes') } });
+    const responses = body(stack)['x-amazon-apigateway-gateway-responses'];
+    const origin = (t: string) => responses[t].responseParameters['gatewayresponse.header.Access-Control-Allow-Origin'];
+    for (const t of ['ACCESS_DENIED', 'THROTTLED', 'QUOTA_EXCEEDED', 'MISSING_AUTHENTICATION_TOKEN', 'INTEGRATION_TIMEOUT', 'INTEGRATION_FAILURE', 'API_CONFIGURATION_ERROR']) {
+      expect(origin(t)).toBe("'https://notes.example'");
+    }
+    expect(responses.THROTTLED.responseParameters['gatewayresponse.header.Access-Control-Allow-Headers']).toBe("'Content-Type,Authorization'");
+    expect(responses.INTEGRATION_TIMEOUT.responseParameters['gatewayresponse.header.Access-Control-Allow-Headers']).toBeUndefined();
+    expect(origin('UNAUTHORIZED')).toBe("'https://login.notes.example'");
+    expect(responses.UNAUTHORIZED.statusCode).toBe('401');
+  });
+
+  test('a quoted $context.error.validationErrorString in the document is refused, naming the document key, the variable and the fix', () => {
+    const stack = newStack();
+    const fn = newHandler(stack, 'Fn');
+    expect(() => api(stack, {
+      apiDefinition: apigateway.ApiDefinition.fromInline({
+        'openapi': '3.0.1',
+        'paths': { '/a': { post: { operationId: 'a' } } },
+        'x-amazon-apigateway-gateway-responses': {
+          BAD_REQUEST_BODY: {
+            statusCode: '400',
+            responseTemplates: { 'application/json': '{"message":$context.error.messageString,"errors":"$context.error.validationErrorString"}' },
+          },
+        },
+      }),
+      integrations: { a: fn },
+    })).toThrow(new RegExp("x-amazon-apigateway-gateway-responses\\.BAD_REQUEST_BODY\\.responseTemplates\\['application/json'\\] is not valid JSON .*" +
+      '\\(\\$context\\.error\\.validationErrorString is inside quotes: API Gateway has no quoted form of it.*leave it out of the JSON body'));
+  });
+});

@@ -1,9 +1,12 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { GATEWAY_RESPONSES_EXTENSION } from './api-document';
-import { checkErrorResponseOverrides, CheckResult, ErrorResponseCheckInput } from '../checks';
-import { ErrorResponseOverride, RenderedErrorResponse } from '../contract/error-responses';
+import { checkErrorResponseOverrides, CheckResult, ErrorResponseCheckInput, OverrideKeys } from '../checks';
+import { ErrorResponseOverride, FALLBACK_RESPONSE_TYPES, RenderedErrorResponse } from '../contract/error-responses';
 
 const HEADER_PARAMETER = 'gatewayresponse.header.';
+
+/** The document's own keys, named in the messages. */
+const DOCUMENT_KEYS: OverrideKeys = { headers: 'responseParameters', headerPrefix: HEADER_PARAMETER, templates: 'responseTemplates' };
 
 /** Where a gateway response of the document is, for the messages. */
 function documentResponseProperty(type: string): string {
@@ -40,7 +43,7 @@ export function documentGatewayResponses(document: { [key: string]: any }): Chec
       templates: response?.responseTemplates,
     });
   }
-  const checks = checkErrorResponseOverrides(inputs, (_i, type) => documentResponseProperty(type));
+  const checks = checkErrorResponseOverrides(inputs, (_i, type) => documentResponseProperty(type), DOCUMENT_KEYS);
   return {
     errors: [...errors, ...checks.errors],
     warnings: checks.warnings,
@@ -55,4 +58,27 @@ export function renderGatewayResponsesExtension(responses: RenderedErrorResponse
     responseParameters: Object.fromEntries(Object.entries(r.responseHeaders).map(([name, value]) => [`${HEADER_PARAMETER}${name}`, value])),
     responseTemplates: r.templates,
   }]));
+}
+
+/**
+ * The contract's responses with the headers the document sets on DEFAULT_4XX or DEFAULT_5XX
+ * added to every type of that class (by its status): API Gateway does not carry a fallback's
+ * headers over to a customised type, and the contract customises them all. A header a type is
+ * given on its own (in `errorResponses` or the document) wins.
+ */
+export function inheritFallbackHeaders(
+  responses: RenderedErrorResponse[], documentOverrides: ErrorResponseOverride[], ownOverrides: ErrorResponseOverride[],
+): RenderedErrorResponse[] {
+  const fallbackHeaders = new Map(documentOverrides
+    .filter((o) => FALLBACK_RESPONSE_TYPES.includes(o.type.responseType) && o.responseHeaders)
+    .map((o) => [o.type.responseType.slice(-3, -2), o.responseHeaders!]));
+  if (fallbackHeaders.size === 0) {
+    return responses;
+  }
+  const ownHeaders = new Map([...documentOverrides, ...ownOverrides].map((o) => [o.type.responseType, o.responseHeaders ?? {}]));
+  return responses.map((r) => {
+    const isSpecific = r.statusCode !== undefined && !FALLBACK_RESPONSE_TYPES.includes(r.responseType);
+    const inherited = isSpecific ? fallbackHeaders.get(r.statusCode![0]) : undefined;
+    return inherited ? { ...r, responseHeaders: { ...r.responseHeaders, ...inherited, ...ownHeaders.get(r.responseType) } } : r;
+  });
 }

@@ -6,7 +6,7 @@ import { CheckWarning, runChecks } from '../checks';
 import { HandlerFacts, handlerFacts } from '../defaults';
 import { CommonPlan, planCommon } from '../plan';
 import { ResilientSpecRestApiProps } from '../props';
-import { documentGatewayResponses, renderGatewayResponsesExtension } from './gateway-responses';
+import { documentGatewayResponses, inheritFallbackHeaders, renderGatewayResponsesExtension } from './gateway-responses';
 import { OwnIntegration } from './own-integrations';
 import { bindIntegrations } from './spec-binding';
 
@@ -97,8 +97,9 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
         'the deploy fails unless the quota is raised for this account and region (Service Quotas, API Gateway, "Resources per API").',
     });
   }
+  const errorResponses = inheritFallbackHeaders(common.errorResponses, declared.overrides, props.errorResponses ?? []);
   if (errors.length === 0) {
-    document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(common.errorResponses);
+    document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(errorResponses);
   }
   const monitoredFunction = [...binding.functions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
@@ -106,7 +107,7 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
     ...common,
     errors,
     warnings,
-    errorResponses: errors.length === 0 ? common.errorResponses : [],
+    errorResponses: errors.length === 0 ? errorResponses : [],
     superProps: {
       ...props,
       ...common.baseProps,

@@ -1,6 +1,7 @@
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { substituteHostile } from '../../src/checks';
 import { ERROR_RESPONSE_DEFAULTS, JSON_CONTENT_TYPE, renderErrorResponses } from '../../src/contract/error-responses';
-import { documentGatewayResponses, renderGatewayResponsesExtension } from '../../src/openapi/gateway-responses';
+import { documentGatewayResponses, inheritFallbackHeaders, renderGatewayResponsesExtension } from '../../src/openapi/gateway-responses';
 
 describe('documentGatewayResponses', () => {
   test('reads the document\'s gateway responses as overrides', () => {
@@ -40,8 +41,8 @@ describe('documentGatewayResponses', () => {
     expect(result.errors).toEqual([
       "x-amazon-apigateway-gateway-responses.INTEGRATION_TIMEOUT.responseParameters has 'gatewayresponse.path.p': gateway responses only map headers (gatewayresponse.header.NAME)",
       expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.statusCode must be an HTTP status code/),
-      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.responseHeaders\['X-A'\] is not a legal mapping expression/),
-      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.templates\['application\/json'\] is not valid JSON/),
+      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.responseParameters\['gatewayresponse\.header\.X-A'\] is not a legal mapping expression/),
+      expect.stringMatching(/^x-amazon-apigateway-gateway-responses\.INTEGRATION_TIMEOUT\.responseTemplates\['application\/json'\] is not valid JSON .*\$context\.error\.messageString: it is already a quoted JSON string/),
     ]);
     expect(result.warnings.map((w) => w.id)).toEqual(['fallbackStatusCode']);
   });
@@ -83,5 +84,40 @@ describe('renderGatewayResponsesExtension', () => {
         }
       }
     }
+  });
+});
+
+describe('inheritFallbackHeaders', () => {
+  const type = (t: string) => apigateway.ResponseType.of(t);
+  const cors = { 'Access-Control-Allow-Origin': "'https://a.example'" };
+
+  test('gives every type of a class the headers the document sets on its fallback; a type\'s own headers win', () => {
+    const document = [
+      { type: type('DEFAULT_4XX'), responseHeaders: cors },
+      { type: type('UNAUTHORIZED'), responseHeaders: { 'Access-Control-Allow-Origin': "'https://login.example'" } },
+    ];
+    const own = [{ type: type('THROTTLED'), responseHeaders: { 'Access-Control-Allow-Origin': "'https://t.example'" } }];
+    const rendered = renderErrorResponses({ overrides: [...document, ...own] });
+    const byType = Object.fromEntries(inheritFallbackHeaders(rendered, document, own).map((r) => [r.responseType, r.responseHeaders]));
+    for (const t of ['ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'QUOTA_EXCEEDED', 'BAD_REQUEST_BODY', 'DEFAULT_4XX']) {
+      expect(byType[t]).toMatchObject({ ...cors, 'Cache-Control': "'no-store'" });
+    }
+    expect(byType.UNAUTHORIZED['Access-Control-Allow-Origin']).toBe("'https://login.example'");
+    expect(byType.THROTTLED['Access-Control-Allow-Origin']).toBe("'https://t.example'");
+    for (const t of ['INTEGRATION_TIMEOUT', 'INTEGRATION_FAILURE', 'DEFAULT_5XX']) {
+      expect(byType[t]['Access-Control-Allow-Origin']).toBeUndefined();
+    }
+  });
+
+  test('follows a type\'s status, not its name, and leaves the responses alone without fallback headers', () => {
+    const document = [{ type: type('DEFAULT_5XX'), responseHeaders: cors }];
+    const own = [{ type: type('THROTTLED'), statusCode: '503' }];
+    const rendered = renderErrorResponses({ overrides: [...document, ...own] });
+    const byType = Object.fromEntries(inheritFallbackHeaders(rendered, document, own).map((r) => [r.responseType, r.responseHeaders]));
+    expect(byType.THROTTLED).toMatchObject(cors);
+    expect(byType.INTEGRATION_TIMEOUT).toMatchObject(cors);
+    expect(byType.UNAUTHORIZED['Access-Control-Allow-Origin']).toBeUndefined();
+    const plain = renderErrorResponses();
+    expect(inheritFallbackHeaders(plain, [], [])).toBe(plain);
   });
 });
