@@ -299,13 +299,3 @@ export const ACCOUNT_ROLE_WARNING: CheckWarning = {
     '(cloudWatchRole is not true). If the account has none, the deploy fails or no execution logs appear. Set cloudWatchRole: true in exactly one stack ' +
     'per account and region, or acknowledge this warning where the account already has the role.',
 };
-
-/** The message for an operation's own Lambda integration whose function cannot be granted at synth. */
-export function ownIntegrationPermissionWarning(location: string): CheckWarning {
-  return {
-    id: 'ownIntegrationPermission',
-    message: `${location} calls a Lambda function this construct cannot name at synth (a reference, a stage variable or another account), so it added no invoke ` +
-      'permission: calls fail with 500 (API_CONFIGURATION_ERROR) until you grant one. Bind the operation in integrations instead, or add an ' +
-      'AWS::Lambda::Permission for apigateway.amazonaws.com with this API\'s execute-api ARN.',
-  };
-}

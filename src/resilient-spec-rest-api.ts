@@ -1,14 +1,14 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
-import { ownIntegrationPermissionWarning } from './checks';
 import { ResilientApiMonitoring } from './monitoring';
-import { ResilientSpecRestApiProps } from './props';
+import { grantOwnIntegrations, OWN_PERMISSIONS_ADVICE } from './openapi/own-integration-grants';
 import { lambdaIntegrationUri } from './openapi/spec-binding';
 import { checkDocumentSize, planSpecApi } from './openapi/spec-plan';
+import { watchFunctionPolicySizes } from './permissions';
+import { ResilientSpecRestApiProps } from './props';
 import { InvokeGrants, warn, wireStage } from './wiring';
 
 /**
@@ -55,13 +55,9 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
     for (const handler of plan.functions.keys()) {
       grants.grant(handler);
     }
-    plan.ownIntegrations.filter((own) => own.lambda).forEach((own, i) => {
-      if (own.functionArn) {
-        grants.grant(lambda.Function.fromFunctionArn(this, `OwnIntegrationFunction${i}`, own.functionArn));
-      } else {
-        warn(this, ownIntegrationPermissionWarning(own.location));
-      }
-    });
+    const own = grantOwnIntegrations(this, plan.ownIntegrations, props.deployOptions?.variables ?? {}, (fn) => grants.grant(fn));
+    own.warnings.forEach((w) => warn(this, w));
+    watchFunctionPolicySizes(this, (w) => warn(this, w), OWN_PERMISSIONS_ADVICE);
 
     // aws-cdk-lib hashes no SpecRestApi body into the deployment: without this a changed document never reaches the stage.
     this.latestDeployment?.addToLogicalId(plan.document);

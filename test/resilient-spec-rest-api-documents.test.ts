@@ -81,3 +81,49 @@ describe('a SAM-style document with CORS headers on DEFAULT_4XX and DEFAULT_5XX'
       '\\(\\$context\\.error\\.validationErrorString is inside quotes: API Gateway has no quoted form of it.*leave it out of the JSON body'));
   });
 });
+
+describe('a console export that keeps its own integrations', () => {
+  test('one permission pair per function however many operations name it; a function elsewhere is a warning naming it; SQS is no Lambda', () => {
+    const stack = newStack();
+    api(stack, { apiDefinition: fixture('console-export.json') });
+    const permissions = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Permission'));
+    expect(permissions.map((p) => p.FunctionName)).toEqual([
+      'arn:aws:lambda:eu-west-1:123456789012:function:inventory-prod-items', 'arn:aws:lambda:eu-west-1:123456789012:function:inventory-prod-items',
+    ]);
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:ownIntegrationOtherEnvironment');
+    expect(warningIds(stack)).not.toContain('resilient-lambda-rest-api:ownIntegrationPermission');
+    const warnings = cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('legacy-delete'));
+    expect(String(warnings[0].entry.data)).toMatch(/^DELETE|paths\['\/items\/\{sku\}'\]\.delete.* call function arn:aws:lambda:us-east-1:210987654321:function:legacy-delete, outside this stack's region and account \(eu-west-1, 123456789012\)/);
+  });
+
+  test('174 operations on one function by ARN get 2 permissions, not 348', () => {
+    const stack = newStack();
+    const uri = 'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:big/invocations';
+    const paths = Object.fromEntries(Array.from({ length: 174 }, (_, i) => [`/r${i}`, { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } }]));
+    api(stack, { apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths }) });
+    Template.fromStack(stack).resourceCountIs('AWS::Lambda::Permission', 2);
+  });
+
+  test('Fn::Sub and stage-variable forms are granted; a stage variable without a value is one warning listing the operations', () => {
+    const stack = newStack();
+    const items = newHandler(stack, 'Items');
+    const itemsId = stack.getLogicalId(items.node.defaultChild as cdk.CfnElement);
+    const sub = { 'Fn::Sub': `arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${${itemsId}.Arn}/invocations` };
+    const staged = (v: string) => `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:123456789012:function:\${stageVariables.${v}}/invocations`;
+    const op = (uri: unknown) => ({ get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } });
+    api(stack, {
+      apiDefinition: apigateway.ApiDefinition.fromInline({
+        openapi: '3.0.1',
+        paths: { '/a': op(sub), '/b': op(sub), '/c': op(staged('known')), '/d': op(staged('unknown')), '/e': op(staged('unknown')) },
+      }),
+      deployOptions: { variables: { known: 'orders-fn' } },
+    });
+    const names = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Permission')).map((p) => JSON.stringify(p.FunctionName));
+    expect(names.filter((n) => n.includes(itemsId))).toHaveLength(2);
+    expect(names.filter((n) => n.includes('function:orders-fn'))).toHaveLength(2);
+    expect(names).toHaveLength(4);
+    const warnings = cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('cannot name at synth'));
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0].entry.data)).toMatch(/paths\['\/d'\]\.get\['x-amazon-apigateway-integration'\], paths\['\/e'\]/);
+  });
+});

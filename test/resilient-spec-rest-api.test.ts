@@ -203,6 +203,21 @@ describe('ResilientSpecRestApi', () => {
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:ownIntegrationPermission');
   });
 
+  test('warns when a function it invokes has a resource policy near the size limit, with advice for this class', () => {
+    const stack = newStack();
+    const fn = newHandler(stack);
+    new ResilientSpecRestApi(stack, 'Api', {
+      apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths: { '/a': { get: {} } } }),
+      defaultHandler: fn,
+    });
+    for (let i = 0; i < 60; i++) {
+      fn.addPermission(`Legacy${i}`, { principal: new cdk.aws_iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn: `arn:aws:execute-api:eu-west-1:123456789012:legacy/*/GET/r${i}` });
+    }
+    const warnings = cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('functionPolicyNearSizeLimit'));
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0].entry.data)).toMatch(/holds 62 permissions.*This API adds one permission per function/);
+  });
+
   test('warns when the paths make more API Gateway resources than the default quota', () => {
     const stack = newStack();
     bigApi(stack, 1204, 1);

@@ -65,7 +65,7 @@ describe('bindIntegrations', () => {
     expect(result.errors).toEqual([]);
     expect(doc.paths['/proxy'].get['x-amazon-apigateway-integration']).toBe(own);
     expect(result.ownIntegrations).toEqual([{
-      location: "paths['/proxy'].get['x-amazon-apigateway-integration']", timeoutMs: 5000, lambda: false, functionArn: undefined,
+      location: "paths['/proxy'].get['x-amazon-apigateway-integration']", timeoutMs: 5000, lambda: false, service: 'http', uri: 'https://example.com',
     }]);
   });
 
