@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
 import { ResilientApiMonitoring } from './monitoring';
-import { grantOwnIntegrations, OWN_PERMISSIONS_ADVICE } from './openapi/own-integration-grants';
+import { grantOwnIntegrations, OWN_PERMISSIONS_ADVICE, unwatchedFunctionsWarning } from './openapi/own-integration-grants';
 import { lambdaIntegrationUri } from './openapi/spec-binding';
 import { checkDocumentSize, planSpecApi } from './openapi/spec-plan';
 import { watchFunctionPolicySizes } from './permissions';
@@ -33,9 +33,9 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
   public readonly accessLogGroup?: logs.ILogGroup;
 
   /**
-   * The deployment stage's metrics, metric filters, alarms and saved queries; its Lambda alarms
-   * watch the function behind the most operations. Undefined without a deployment stage or
-   * without a function bound in `integrations`.
+   * The deployment stage's metrics, metric filters, alarms and saved queries, whatever is bound;
+   * its Lambda alarms watch the function behind the most operations, `additionalHandlerAlarms`
+   * every other function the stack can name. Undefined without a deployment stage.
    */
   public readonly monitoring?: ResilientApiMonitoring;
 
@@ -63,7 +63,10 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
     this.latestDeployment?.addToLogicalId(plan.document);
     this.node.addValidation({ validate: () => checkDocumentSize(Stack.of(this).resolve(plan.document)) });
 
-    const wired = wireStage(this, plan, plan.monitoredFunction, props);
+    const wired = wireStage(this, plan, [...plan.functions.keys(), ...own.functions], props);
+    if (wired.monitoring && plan.monitoringEnabled && own.unwatched.length > 0) {
+      warn(this, unwatchedFunctionsWarning(own.unwatched));
+    }
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;

@@ -127,3 +127,41 @@ describe('a console export that keeps its own integrations', () => {
     expect(String(warnings[0].entry.data)).toMatch(/paths\['\/d'\]\.get\['x-amazon-apigateway-integration'\], paths\['\/e'\]/);
   });
 });
+
+describe('monitoring is never silently off', () => {
+  test('a console export with nothing bound: API alarms, filters, queries, composite alarm; Lambda alarms for its function; a warning for one elsewhere', () => {
+    const stack = newStack();
+    const created = api(stack, { apiDefinition: fixture('console-export.json'), monitoring: { alarmNamePrefix: 'inventory' } });
+    const monitoring = created.monitoring!;
+    expect(monitoring.alarms.map((a) => a.node.id)).toEqual(['ServerErrorRate', 'IntegrationLatency', 'IntegrationTimeouts', 'LambdaErrorRate', 'LambdaThrottles']);
+    expect(monitoring.unhealthyAlarm).toBeDefined();
+    expect(monitoring.failuresByCauseQuery).toBeDefined();
+    expect(Object.keys(monitoring.metricFilters).length).toBeGreaterThan(0);
+    expect(JSON.stringify(stack.resolve(monitoring.lambdaThrottlesMetric!.dimensions))).toContain('inventory-prod-items');
+    const warnings = cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('functionsNotMonitored'));
+    expect(String(warnings[0].entry.data)).toMatch(/no Lambda alarms for function arn:aws:lambda:us-east-1:210987654321:function:legacy-delete \(another region or account\)/);
+  });
+
+  test('every function the stack can name gets Lambda alarms, which feed the composite alarm', () => {
+    const stack = newStack();
+    const dogs = newHandler(stack, 'Dogs');
+    const fallback = newHandler(stack, 'Fallback');
+    const created = api(stack, { apiDefinition: fixture('kennel.swagger2.yaml'), integrations: { 'GET /dogs/{dogId}': dogs }, defaultHandler: fallback });
+    const monitoring = created.monitoring!;
+    // Fallback serves four operations: the construct's own Lambda alarms watch it; Dogs gets alarms of its own.
+    const fallbackId = stack.getLogicalId(fallback.node.defaultChild as cdk.CfnElement);
+    expect(JSON.stringify(stack.resolve(monitoring.lambdaThrottlesMetric!.dimensions))).toContain(fallbackId);
+    expect(monitoring.additionalHandlerAlarms.map((a) => a.node.path)).toEqual(['LambdaErrorRate', 'LambdaThrottles', 'LambdaDuration'].map((w) => `TestStack/Api/Monitoring/Function1/${w}`));
+    const names = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::CloudWatch::Alarm')).map((a) => a.AlarmName);
+    expect(names).toContain('TestStack-Api-prod-Function1-LambdaErrorRate');
+    expect(monitoring.alarms).toEqual(expect.arrayContaining(monitoring.additionalHandlerAlarms));
+    const composite = Object.values(resourcesOf(Template.fromStack(stack), 'AWS::CloudWatch::CompositeAlarm'))[0];
+    expect(JSON.stringify(composite.AlarmRule)).toContain('Function1LambdaErrorRate');
+  });
+
+  test('monitoring given with deploy: false is a warning, not silence', () => {
+    const stack = newStack();
+    api(stack, { apiDefinition: fixture('kennel.swagger2.yaml'), defaultHandler: newHandler(stack, 'Fn'), deploy: false, monitoring: { dashboard: true } });
+    expect(warningIds(stack)).toContain('resilient-lambda-rest-api:monitoringWithoutStage');
+  });
+});

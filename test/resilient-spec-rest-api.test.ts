@@ -105,7 +105,7 @@ describe('ResilientSpecRestApi', () => {
     expect(api.executionLogGroup).toBeDefined();
     expect(api.monitoring?.alarms.length).toBeGreaterThan(0);
     // Orders serves two operations: the Lambda alarms watch it.
-    expect(JSON.stringify(stack.resolve(api.monitoring!.lambdaThrottlesMetric.dimensions))).toContain(
+    expect(JSON.stringify(stack.resolve(api.monitoring!.lambdaThrottlesMetric!.dimensions))).toContain(
       stack.getLogicalId(stack.node.findChild('Orders').node.defaultChild as cdk.CfnElement));
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
   });

@@ -35,6 +35,8 @@ export interface OwnGrantResult {
   readonly functions: lambda.IFunction[];
   /** Warnings: functions elsewhere, functions that cannot be named. */
   readonly warnings: CheckWarning[];
+  /** The Lambda functions monitoring cannot watch, described for a message. */
+  readonly unwatched: string[];
 }
 
 /** The ARN (or CloudFormation expression) of a target, once stage variables the stage defines are filled in. */
@@ -79,10 +81,12 @@ export function grantOwnIntegrations(
     byArn.set(key, { arn, locations: [...(byArn.get(key)?.locations ?? []), own.location] });
   }
   const warnings: CheckWarning[] = unnamed.length > 0 ? [ownIntegrationPermissionWarning(unnamed)] : [];
+  const unwatched = unnamed.length > 0 ? [`the functions of ${listForMessage(unnamed)}`] : [];
   const functions: lambda.IFunction[] = [];
   [...byArn.values()].forEach(({ arn, locations }, i) => {
     if (isElsewhere(arn, stack)) {
       warnings.push(ownIntegrationElsewhereWarning(arn as string, locations, stack.region, stack.account));
+      unwatched.push(`function ${arn} (another region or account)`);
       return;
     }
     const functionArn = typeof arn === 'string' ? arn : Token.asString(new Intrinsic(arn));
@@ -90,5 +94,14 @@ export function grantOwnIntegrations(
     grant(fn);
     functions.push(fn);
   });
-  return { functions, warnings };
+  return { functions, warnings, unwatched };
+}
+
+/** The message for Lambda functions behind the API that monitoring does not watch. */
+export function unwatchedFunctionsWarning(unwatched: string[]): CheckWarning {
+  return {
+    id: 'functionsNotMonitored',
+    message: `Monitoring has no Lambda alarms for ${listForMessage(unwatched)}: this stack cannot name them. The API's own alarms (5XX rate, ` +
+      'latency, timeouts) still cover the requests they serve; watch their errors and throttles where they are defined.',
+  };
 }

@@ -26,8 +26,8 @@ export interface SpecApiPlan extends CommonPlan {
   readonly functions: Map<lambda.IFunction, number>;
   /** The integrations the document had of its own. */
   readonly ownIntegrations: OwnIntegration[];
-  /** The function monitoring watches: the one behind the most operations. */
-  readonly monitoredFunction?: lambda.IFunction;
+  /** Whether monitoring is on (the user did not turn it off). */
+  readonly monitoringEnabled: boolean;
 }
 
 /** What the checks know of several functions: the longest timeout; a reserved concurrency only for one function. */
@@ -101,7 +101,13 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
   if (errors.length === 0) {
     document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(errorResponses);
   }
-  const monitoredFunction = [...binding.functions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (props.monitoring !== undefined && common.stageName === undefined) {
+    warnings.push({
+      id: 'monitoringWithoutStage',
+      message: 'monitoring is given but the API has no deployment stage (deploy is false), so nothing is monitored: ' +
+        'deploy the API, or watch your own stage with new ResilientApiMonitoring(...).',
+    });
+  }
 
   return {
     ...common,
@@ -114,9 +120,10 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
       apiDefinition: apigateway.ApiDefinition.fromInline(document),
     },
     document,
-    functions: binding.functions,
+    // The function behind the most operations first: the monitoring's own Lambda alarms watch it.
+    functions: new Map([...binding.functions.entries()].sort((a, b) => b[1] - a[1])),
     ownIntegrations: binding.ownIntegrations,
-    monitoredFunction,
+    monitoringEnabled: props.monitoring?.enabled ?? true,
   };
 }
 

@@ -21,10 +21,23 @@ describe('planSpecApi', () => {
       cloudWatchRole: false,
       deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, throttlingBurstLimit: 10 },
     });
-    expect(plan).toMatchObject({ stageName: 'prod', permissionScope: InvokePermissionScope.DEPLOYMENT_STAGE, allowTestInvoke: true, monitoredFunction: quick });
+    expect(plan).toMatchObject({ stageName: 'prod', permissionScope: InvokePermissionScope.DEPLOYMENT_STAGE, allowTestInvoke: true, monitoringEnabled: true });
+    expect([...plan.functions.keys()]).toEqual([quick]);
     expect(plan.document.paths['/a'].get['x-amazon-apigateway-integration'].uri).toBe('uri-of-Quick');
     expect(Object.keys(plan.document['x-amazon-apigateway-gateway-responses'])).toHaveLength(21);
     expect(plan.superProps.apiDefinition.bind(stack).inlineDefinition).toBe(plan.document);
+  });
+
+  test('orders the functions by the operations they serve, and warns when monitoring is given without a stage', () => {
+    const plan = planSpecApi({
+      apiDefinition: definition({ '/a': { get: { operationId: 'a' } }, '/b': { get: {} }, '/c': { get: {} } }),
+      integrations: { a: quick },
+      defaultHandler: slow,
+      deploy: false,
+      monitoring: { alarmNamePrefix: 'x' },
+    }, location, uriOf);
+    expect([...plan.functions.entries()]).toEqual([[slow, 2], [quick, 1]]);
+    expect(plan.warnings.map((w) => w.id)).toContain('monitoringWithoutStage');
   });
 
   test('collects the errors of the document, the binding and the options at once and writes no contract then', () => {
