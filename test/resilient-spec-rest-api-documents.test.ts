@@ -165,3 +165,21 @@ describe('monitoring is never silently off', () => {
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:monitoringWithoutStage');
   });
 });
+
+describe('documents API Gateway REST cannot import are refused at synth', () => {
+  test.each([
+    ['OpenAPI 3.1', 'webhooks.openapi31.yaml', /webhooks\.openapi31\.yaml declares openapi: 3\.1\.0, which API Gateway REST APIs cannot import/],
+    ['an HTTP API document', 'http-api.yaml', /http-api\.yaml is written for an API Gateway HTTP API \(x-amazon-apigateway-cors, paths\['\/events'\]\.get\['x-amazon-apigateway-integration'\]\.payloadFormatVersion, .*integrationSubtype/],
+  ])('%s', (_name, file, message) => {
+    const stack = newStack();
+    expect(() => api(stack, { apiDefinition: fixture(file), defaultHandler: newHandler(stack, 'Fn') })).toThrow(message);
+  });
+
+  test('an inline document with $refs to other files', () => {
+    const stack = newStack();
+    expect(() => api(stack, {
+      apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.3', paths: { '/books': { $ref: 'paths/books.yaml' } } }),
+      defaultHandler: newHandler(stack, 'Fn'),
+    })).toThrow(/has 1 \$ref to other files or URLs, which API Gateway cannot resolve: #\/paths\/~1books: paths\/books\.yaml\./);
+  });
+});

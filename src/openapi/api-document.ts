@@ -76,6 +76,10 @@ export function checkDocumentVersion(doc: ApiDocument): string[] {
   if (typeof version !== 'string' || !/^(3\.|2\.0)/.test(version)) {
     return [`the API document ${doc.source} must declare openapi: 3.x or swagger: '2.0'; got ${JSON.stringify(version)}`];
   }
+  if (doc.document.openapi !== undefined && !/^3\.0(\.\d+)?$/.test(version)) {
+    return [`the API document ${doc.source} declares openapi: ${version}, which API Gateway REST APIs cannot import (they take OpenAPI 3.0.x and Swagger 2.0): ` +
+      'write it as openapi: 3.0.3 (3.1\'s type lists such as [string, "null"] become nullable: true, examples become example), or convert it with a tool made for that'];
+  }
   const paths = doc.document.paths;
   if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) {
     return [`the API document ${doc.source} has no paths object`];

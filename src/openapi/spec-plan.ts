@@ -7,6 +7,7 @@ import { HandlerFacts, handlerFacts } from '../defaults';
 import { CommonPlan, planCommon } from '../plan';
 import { ResilientSpecRestApiProps } from '../props';
 import { documentGatewayResponses, inheritFallbackHeaders, renderGatewayResponsesExtension } from './gateway-responses';
+import { externalRefsError, httpApiDocumentError } from './importable';
 import { OwnIntegration } from './own-integrations';
 import { bindIntegrations } from './spec-binding';
 
@@ -44,7 +45,11 @@ export function combinedFacts(functions: lambda.IFunction[]): HandlerFacts {
 function readDocument(props: ResilientSpecRestApiProps): { doc: ApiDocument; errors: string[] } {
   try {
     const doc = readApiDefinition(props.apiDefinition);
-    return { doc, errors: checkDocumentVersion(doc) };
+    const versionErrors = checkDocumentVersion(doc);
+    // Refused before deploy: API Gateway would import these wrong or not at all.
+    const importErrors = [httpApiDocumentError(doc.document, doc.source), externalRefsError(doc.document, doc.source)]
+      .filter((e): e is string => e !== undefined);
+    return { doc, errors: [...versionErrors, ...(versionErrors.length > 0 ? [] : importErrors)] };
   } catch (e) {
     return { doc: { document: { paths: {} }, source: 'unreadable' }, errors: [(e as Error).message] };
   }

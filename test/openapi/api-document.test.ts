@@ -63,8 +63,10 @@ describe('checkDocumentVersion', () => {
   test.each([
     [{ paths: {} }, /must declare openapi: 3.x or swagger: '2.0'; got undefined/],
     [{ openapi: '4.0', paths: {} }, /got "4.0"/],
+    [{ openapi: '3.1.0', paths: {} }, /declares openapi: 3\.1\.0, which API Gateway REST APIs cannot import \(they take OpenAPI 3\.0\.x and Swagger 2\.0\): write it as openapi: 3\.0\.3/],
+    [{ openapi: '3.1', paths: {} }, /declares openapi: 3\.1, which/],
     [{ swagger: '1.2', paths: {} }, /got "1.2"/],
-    [{ openapi: '3.1.0' }, /has no paths object/],
+    [{ openapi: '3.0.1' }, /has no paths object/],
   ])('names what is wrong: %j', (document, message) => {
     expect(checkDocumentVersion({ document, source: 'inline' })).toEqual([expect.stringMatching(message)]);
   });
