@@ -183,3 +183,14 @@ describe('documents API Gateway REST cannot import are refused at synth', () => 
     })).toThrow(/has 1 \$ref to other files or URLs, which API Gateway cannot resolve: #\/paths\/~1books: paths\/books\.yaml\./);
   });
 });
+
+describe('a document split across files with $ref', () => {
+  test('fromAsset resolves the references to local files into the one document API Gateway imports', () => {
+    const stack = newStack();
+    api(stack, { apiDefinition: fixture('split/api.yaml'), defaultHandler: newHandler(stack, 'Books') });
+    const doc = body(stack);
+    expect(JSON.stringify(doc)).not.toMatch(/"\$ref":"(?!#)/);
+    expect(integrationOf(doc, 'POST /books').type).toBe('aws_proxy');
+    expect(doc.paths['/books'].post.requestBody.content['application/json'].schema.properties.title).toEqual({ type: 'string' });
+  });
+});

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as YAML from 'yaml';
+import { hasLocalFileRefs, resolveLocalRefs } from './local-refs';
 
 /** The HTTP methods of an OpenAPI path item, and API Gateway's catch-all method. */
 export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
@@ -101,7 +102,9 @@ export function readApiDefinition(definition: apigateway.ApiDefinition): ApiDocu
   if (definition instanceof apigateway.AssetApiDefinition) {
     // bind() would create the S3 asset of the original file; the construct emits the transformed document instead.
     const file: string = (definition as any).path;
-    return { document: parseApiDocument(fs.readFileSync(file, 'utf8'), file), source: file };
+    const document = parseApiDocument(fs.readFileSync(file, 'utf8'), file);
+    // A document split across files becomes one: API Gateway resolves no reference outside the document.
+    return { document: hasLocalFileRefs(document) ? resolveLocalRefs(file) : document, source: file };
   }
   throw new Error('apiDefinition must be ApiDefinition.fromInline or ApiDefinition.fromAsset: the construct reads the document at synth to bind the integrations, and a document in S3 cannot be read then');
 }

@@ -1,4 +1,5 @@
 import { GATEWAY_RESPONSES_EXTENSION, INTEGRATION_EXTENSION, listOperations, operationLocation } from './api-document';
+import { externalRefs } from './local-refs';
 import { listForMessage } from './operation-keys';
 
 /** The marks of an API Gateway HTTP API document, which a REST API cannot import as meant. */
@@ -28,19 +29,6 @@ export function httpApiDocumentError(document: { [key: string]: any }, source: s
   return `the API document ${source} is written for an API Gateway HTTP API (${listForMessage(marks)}), which a REST API cannot import as meant: ` +
     'REST APIs send Lambda the 1.0 payload format, have no integration subtypes and no x-amazon-apigateway-cors. Use aws-cdk-lib\'s HttpApi for it, ' +
     `or remove those keys (CORS then comes from OPTIONS operations and headers on ${GATEWAY_RESPONSES_EXTENSION})`;
-}
-
-/** Every `$ref` of a document that points outside it (another file or a URL), with where it is. */
-export function externalRefs(value: unknown, at: string = '#'): string[] {
-  if (Array.isArray(value)) {
-    return value.flatMap((item, i) => externalRefs(item, `${at}/${i}`));
-  }
-  if (typeof value !== 'object' || value === null) {
-    return [];
-  }
-  return Object.entries(value).flatMap(([key, item]) => key === '$ref' && typeof item === 'string' && !item.startsWith('#')
-    ? [`${at}: ${item}`]
-    : externalRefs(item, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
 }
 
 /** The error for `$ref`s that point outside the document: API Gateway resolves only `#/...` references. */

@@ -1,4 +1,5 @@
-import { externalRefs, externalRefsError, httpApiDocumentError } from '../../src/openapi/importable';
+import { externalRefsError, httpApiDocumentError } from '../../src/openapi/importable';
+import { externalRefs } from '../../src/openapi/local-refs';
 
 describe('httpApiDocumentError', () => {
   test('names every HTTP API mark: payloadFormatVersion, integrationSubtype, x-amazon-apigateway-cors', () => {
