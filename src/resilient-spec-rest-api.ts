@@ -4,9 +4,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
 import { ResilientApiMonitoring } from './monitoring';
+import { placeDocument } from './openapi/document-placement';
 import { grantOwnIntegrations, OWN_PERMISSIONS_ADVICE, unwatchedFunctionsWarning } from './openapi/own-integration-grants';
 import { lambdaIntegrationUri } from './openapi/spec-binding';
-import { checkDocumentSize, planSpecApi } from './openapi/spec-plan';
+import { planSpecApi, SpecApiPlan } from './openapi/spec-plan';
 import { watchFunctionPolicySizes } from './permissions';
 import { ResilientSpecRestApiProps } from './props';
 import { InvokeGrants, warn, wireStage } from './wiring';
@@ -43,10 +44,12 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
   private readonly contractTypes: Set<string>;
 
   constructor(scope: Construct, id: string, props: ResilientSpecRestApiProps) {
-    const plan = planSpecApi(props, apiLocation(scope, id), (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
-    if (plan.errors.length > 0) {
-      throw new Error(`ResilientSpecRestApi '${id}': ${plan.errors.join('; ')}`);
+    const location = apiLocation(scope, id);
+    const inline = planSpecApi(props, location, (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
+    if (inline.errors.length > 0) {
+      throw new Error(`ResilientSpecRestApi '${id}': ${inline.errors.join('; ')}`);
     }
+    const plan = placeDocumentOrThrow(id, inline, Stack.of(scope), (uriOf) => planSpecApi(props, location, uriOf));
     super(scope, id, plan.superProps);
     this.integrationTimeout = plan.integrationTimeout;
     plan.warnings.forEach((w) => warn(this, w));
@@ -61,7 +64,6 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
 
     // aws-cdk-lib hashes no SpecRestApi body into the deployment: without this a changed document never reaches the stage.
     this.latestDeployment?.addToLogicalId(plan.document);
-    this.node.addValidation({ validate: () => checkDocumentSize(Stack.of(this).resolve(plan.document)) });
 
     const wired = wireStage(this, plan, [...plan.functions.keys(), ...own.functions], props);
     if (wired.monitoring && plan.monitoringEnabled && own.unwatched.length > 0) {
@@ -89,5 +91,13 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
         'OpenAPI document, and a second definition would race it; change it with errorResponses: [{ type: ResponseType.' + type + ', ... }] instead');
     }
     return super.addGatewayResponse(id, options);
+  }
+}
+
+function placeDocumentOrThrow(id: string, plan: SpecApiPlan, stack: Stack, replan: Parameters<typeof placeDocument>[2]): SpecApiPlan {
+  try {
+    return placeDocument(plan, stack, replan);
+  } catch (e) {
+    throw new Error(`ResilientSpecRestApi '${id}': ${(e as Error).message}`);
   }
 }

@@ -194,3 +194,34 @@ describe('a document split across files with $ref', () => {
     expect(doc.paths['/books'].post.requestBody.content['application/json'].schema.properties.title).toEqual({ type: 'string' });
   });
 });
+
+describe('a 1.5 MB generated document', () => {
+  /** 400 operations over 3 functions, with the long descriptions and examples of generated documents. */
+  function generated(stack: cdk.Stack) {
+    const handlers = [0, 1, 2].map((i) => newHandler(stack, `Fn${i}`));
+    const paths: Record<string, any> = {};
+    for (let i = 0; i < 400; i++) {
+      paths[`/resource${i}/{id}`] = { get: { description: `Reads resource ${i}. ${'Generated prose. '.repeat(220)}`, responses: { 200: { description: 'ok' } } } };
+    }
+    const created = new ResilientSpecRestApi(stack, 'Api', {
+      apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', info: { title: 'generated', version: '1' }, paths }),
+      integrations: Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`GET /resource${i}/{id}`, handlers[i % 3]])),
+    });
+    return { created, handlers };
+  }
+
+  test('goes to S3 like plain SpecRestApi, with integration URIs that need no reference (function names from stage variables)', () => {
+    const stack = newStack();
+    const { handlers } = generated(stack);
+    const template = Template.fromStack(stack);
+    const restApi = Object.values(resourcesOf(template, 'AWS::ApiGateway::RestApi'))[0];
+    expect(restApi.Body).toBeUndefined();
+    expect(restApi.BodyS3Location).toBeDefined();
+    const stage = Object.values(resourcesOf(template, 'AWS::ApiGateway::Stage'))[0];
+    expect(stage.Variables).toEqual(Object.fromEntries(handlers.map((h, i) => [`resilientFunction${i}`, { Ref: stack.getLogicalId(h.node.defaultChild as cdk.CfnElement) }])));
+    template.resourceCountIs('AWS::Lambda::Permission', 6);
+    expect(JSON.stringify(template.toJSON()).length).toBeLessThan(1_000_000);
+    // aws-cdk-lib's own template size check has nothing to say in the same synth.
+    expect(cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('Template size'))).toEqual([]);
+  });
+});

@@ -269,10 +269,21 @@ describe('ResilientSpecRestApi', () => {
       })).toThrow(/paths\['\/a'\]\.get\['x-amazon-apigateway-integration'\]\.timeoutInMillis is 40000 ms.*THROTTLED is in errorResponses and in the document's x-amazon-apigateway-gateway-responses/);
     });
 
-    test('a document too large for any template', () => {
+    test('a document too large for the template in a stack whose account and region are not known', () => {
+      const stack = new cdk.Stack(new cdk.App(), 'Agnostic');
+      expect(() => bigApi(stack, 2, 1, 'x'.repeat(600_000)))
+        .toThrow(/takes \d+ bytes in the template, above the limit of 800000 .*cannot go to S3 instead: the stack's account and region are not known at synth.*give the stack an env/);
+    });
+
+    test('a document too large for the template that holds CloudFormation expressions', () => {
       const stack = newStack();
-      bigApi(stack, 2, 1, 'x'.repeat(600_000));
-      expect(() => Template.fromStack(stack)).toThrow(/takes \d+ bytes in the template, above CloudFormation's limit of 1048576 bytes/);
+      const uri = { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Legacy.Arn}/invocations' };
+      expect(() => new ResilientSpecRestApi(stack, 'Api', {
+        apiDefinition: apigateway.ApiDefinition.fromInline({
+          openapi: '3.0.1',
+          paths: { '/a': { get: { 'description': 'x'.repeat(1_100_000), 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } } },
+        }),
+      })).toThrow(/cannot go to S3 instead: it holds CloudFormation expressions \(#\/paths\/~1a\/get\/x-amazon-apigateway-integration\/uri\)/);
     });
   });
 

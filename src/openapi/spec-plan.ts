@@ -131,30 +131,3 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
     monitoringEnabled: props.monitoring?.enabled ?? true,
   };
 }
-
-/** CloudFormation's limit on a template (uploaded to S3, after transforms such as AWS::Include), in bytes. */
-export const TEMPLATE_SIZE_LIMIT = 1_048_576;
-
-/** How deep the document sits in the template (Resources, the API, Properties, Body): one space each, per line. */
-const BODY_DEPTH = 4;
-
-/** The bytes the resolved document takes in the template as the CDK writes it (JSON indented by one space). */
-export function documentTemplateBytes(resolved: unknown): number {
-  const text = JSON.stringify(resolved, undefined, 1);
-  return Buffer.byteLength(text, 'utf8') + text.split('\n').length * BODY_DEPTH;
-}
-
-/**
- * The error for a document too large for any template. Moving it out of the template does not
- * help while it holds the function ARNs: CloudFormation resolves them only in the template, and
- * counts an included snippet (AWS::Include) in the processed template's size.
- */
-export function checkDocumentSize(resolved: unknown): string[] {
-  const bytes = documentTemplateBytes(resolved);
-  if (bytes <= TEMPLATE_SIZE_LIMIT) {
-    return [];
-  }
-  return [`the API document with its integrations takes ${bytes} bytes in the template, above CloudFormation's limit of ${TEMPLATE_SIZE_LIMIT} bytes ` +
-    '(AWS::Include does not help: included text counts in the processed template). Split the API into several, each with part of the paths, or ' +
-    'shorten the document (descriptions, examples and schemas are not needed by API Gateway)'];
-}

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { InvokePermissionScope } from '../../src';
-import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../../src/openapi/spec-plan';
+import { combinedFacts, planSpecApi } from '../../src/openapi/spec-plan';
 import { newHandler, newStack } from '../util';
 
 const stack = newStack();
@@ -73,17 +73,5 @@ describe('combinedFacts', () => {
     expect(combinedFacts([lambda.Function.fromFunctionArn(stack, 'I', 'arn:aws:lambda:eu-west-1:123456789012:function:f')])).toEqual({
       timeoutSeconds: undefined, reservedConcurrency: undefined,
     });
-  });
-});
-
-describe('document size', () => {
-  test('counts the bytes as the CDK writes them, with the indentation of the document\'s depth', () => {
-    expect(documentTemplateBytes({ a: 1 })).toBe(Buffer.byteLength('{\n "a": 1\n}') + 3 * 4);
-    expect(documentTemplateBytes({ a: 'é' })).toBe(Buffer.byteLength('{\n "a": "é"\n}') + 3 * 4);
-  });
-
-  test('refuses a document above the template limit', () => {
-    expect(checkDocumentSize({ a: 'x' })).toEqual([]);
-    expect(checkDocumentSize({ a: 'x'.repeat(TEMPLATE_SIZE_LIMIT) })).toEqual([expect.stringMatching(/AWS::Include does not help/)]);
   });
 });
