@@ -32,7 +32,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // OpenAPI documents in YAML: a jsii library must bundle its non-jsii runtime dependencies. `yaml` has no
   // dependencies of its own and reports the line and column of a parse error, which the synth error names.
-  bundledDeps: ['yaml@^2.9.1'],
+  // `$ref`s to local files in ApiDefinition.fromAsset documents are resolved into one document (API Gateway
+  // resolves no reference outside the document) by @apidevtools/json-schema-ref-parser: the reference
+  // resolver swagger-cli and most OpenAPI tools use, kept up by APIDevTools. 14.x is the last line that is
+  // CommonJS and runs on Node 20; its only dependency is js-yaml. It is asynchronous, so synth runs it in a
+  // child process (src/openapi/local-refs.ts).
+  bundledDeps: ['yaml@^2.9.1', '@apidevtools/json-schema-ref-parser@^14.2.1'],
   // The ResilienceChecks pack extends cdk-nag's NagPack (the library's entry loads it; npm 7+ installs it).
   peerDeps: ['cdk-nag@^3.0.2'],
   // `npx resilient-lambda-rest-api audit cdk.out/Stack.template.json`: the pack's rules over a template.

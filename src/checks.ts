@@ -1,4 +1,5 @@
-import { FALLBACK_RESPONSE_TYPES, substituteVariables } from './contract/error-responses';
+import { FALLBACK_RESPONSE_TYPES } from './contract/error-responses';
+import { checkJsonTemplates } from './json-templates';
 
 /** The prefix of every warning id this library raises; acknowledge one with `Annotations.acknowledgeWarning`. */
 export const WARNING_PREFIX = 'resilient-lambda-rest-api';
@@ -84,7 +85,7 @@ export function checkStatusCode(property: string, value: string | undefined): st
 }
 
 /** The error messages for the header map of a gateway response. */
-export function checkResponseHeaders(property: string, headers: { [name: string]: string } | undefined): string[] {
+export function checkResponseHeaders(property: string, headers: { [name: string]: string } | undefined, namePrefix = ''): string[] {
   const errors: string[] = [];
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (!HEADER_NAME.test(name)) {
@@ -92,7 +93,7 @@ export function checkResponseHeaders(property: string, headers: { [name: string]
     }
     if (typeof value !== 'string' || !isMappingExpression(value)) {
       errors.push(
-        `${property}['${name}'] is not a legal mapping expression: '${value}'. A literal must be in single quotes ("'value'", no quote inside); ` +
+        `${property}['${namePrefix}${name}'] is not a legal mapping expression: '${value}'. A literal must be in single quotes ("'value'", no quote inside); ` +
           'other allowed values are method.request.header.NAME, method.request.querystring.NAME, method.request.path.NAME and stageVariables.NAME',
       );
     }
@@ -100,43 +101,22 @@ export function checkResponseHeaders(property: string, headers: { [name: string]
   return errors;
 }
 
-/**
- * `$context` variables whose values never hold a quote or backslash (generated ids, enums, numbers).
- * Not `context.requestId`: clients can set it.
- */
-const SAFE_VARIABLES = new Set([
-  'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
-  'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
-  'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
-]);
-
-/** Text that breaks JSON when put between quotes unescaped. */
-export const HOSTILE_TEXT = 'quote " backslash \\ newline \n tab \t unicode \u00e9\u4e2d\u{1F600} nul \u0000 end';
-
-/**
- * Substitutes the variables of a gateway response template the way API Gateway does, with
- * hostile values: `$context.error.messageString` arrives already quoted, ids and enum names as
- * they are, and any other variable as raw hostile text.
- */
-export function substituteHostile(template: string, hostile: string = HOSTILE_TEXT): string {
-  const values = { 'context.error.messageString': JSON.stringify(hostile), 'context.error.responseType': 'INTEGRATION_FAILURE' };
-  return substituteVariables(template, values, (name) => (SAFE_VARIABLES.has(name) ? 'a1b2-c3d4' : hostile));
-}
-
-/** The error message for a JSON template that hostile values turn into invalid JSON, or undefined. */
-export function checkJsonTemplate(property: string, template: string): string | undefined {
-  try {
-    JSON.parse(substituteHostile(template));
-    return undefined;
-  } catch (e) {
-    return `${property} is not valid JSON once API Gateway substitutes a value holding quotes or backslashes ` +
-      '(use $context.error.messageString unquoted: it is already a quoted JSON string; for the request id use ' +
-      '$context.extendedRequestId, which API Gateway generates, not $context.requestId, which clients can set)';
-  }
-}
+export { checkJsonTemplate, checkJsonTemplates, HOSTILE_TEXT, substituteHostile } from './json-templates';
 
 /** Where an error response override was given, for the messages: `errorResponses[0]` by default. */
 export type OverrideProperty = (index: number, type: string) => string;
+
+/** How the place an override was given names its headers and templates, for the messages. */
+export interface OverrideKeys {
+  /** The key of the headers: `responseHeaders` in props, `responseParameters` in a document. */
+  readonly headers: string;
+  /** What precedes a header name under that key: `gatewayresponse.header.` in a document. */
+  readonly headerPrefix: string;
+  /** The key of the templates: `templates` in props, `responseTemplates` in a document. */
+  readonly templates: string;
+}
+
+const PROPS_KEYS: OverrideKeys = { headers: 'responseHeaders', headerPrefix: '', templates: 'templates' };
 
 /**
  * Checks error response overrides: one per type, legal status codes and header mapping
@@ -144,7 +124,7 @@ export type OverrideProperty = (index: number, type: string) => string;
  * fallback type.
  */
 export function checkErrorResponseOverrides(
-  overrides: ErrorResponseCheckInput[], propertyOf: OverrideProperty = (i) => `errorResponses[${i}]`,
+  overrides: ErrorResponseCheckInput[], propertyOf: OverrideProperty = (i) => `errorResponses[${i}]`, keys: OverrideKeys = PROPS_KEYS,
 ): CheckResult {
   const errors: string[] = [];
   const warnings: CheckWarning[] = [];
@@ -159,8 +139,8 @@ export function checkErrorResponseOverrides(
     if (statusError) {
       errors.push(statusError);
     }
-    errors.push(...checkResponseHeaders(`${property}.responseHeaders`, override.responseHeaders));
-    errors.push(...checkJsonTemplates(`${property}.templates`, override.templates));
+    errors.push(...checkResponseHeaders(`${property}.${keys.headers}`, override.responseHeaders, keys.headerPrefix));
+    errors.push(...checkJsonTemplates(`${property}.${keys.templates}`, override.templates));
     const fallbackWarning = checkFallbackStatus(property, override);
     if (fallbackWarning) {
       warnings.push(fallbackWarning);
@@ -173,14 +153,6 @@ function checkErrorResponses(input: CheckInput, errors: string[], warnings: Chec
   const result = checkErrorResponseOverrides(input.errorResponses ?? []);
   errors.push(...result.errors);
   warnings.push(...result.warnings);
-}
-
-/** The messages for the JSON templates (by content type) that hostile values turn into invalid JSON. */
-export function checkJsonTemplates(property: string, templates: { [contentType: string]: string } | undefined): string[] {
-  return Object.entries(templates ?? {})
-    .filter(([contentType]) => contentType.toLowerCase().includes('json'))
-    .map(([contentType, template]) => checkJsonTemplate(`${property}['${contentType}']`, template))
-    .filter((message): message is string => message !== undefined);
 }
 
 /** The warning for a status code on DEFAULT_4XX or DEFAULT_5XX, which every type of its class falls back to. */
@@ -330,13 +302,3 @@ export const ACCOUNT_ROLE_WARNING: CheckWarning = {
     '(cloudWatchRole is not true). If the account has none, the deploy fails or no execution logs appear. Set cloudWatchRole: true in exactly one stack ' +
     'per account and region, or acknowledge this warning where the account already has the role.',
 };
-
-/** The message for an operation's own Lambda integration whose function cannot be granted at synth. */
-export function ownIntegrationPermissionWarning(location: string): CheckWarning {
-  return {
-    id: 'ownIntegrationPermission',
-    message: `${location} calls a Lambda function this construct cannot name at synth (a reference, a stage variable or another account), so it added no invoke ` +
-      'permission: calls fail with 500 (API_CONFIGURATION_ERROR) until you grant one. Bind the operation in integrations instead, or add an ' +
-      'AWS::Lambda::Permission for apigateway.amazonaws.com with this API\'s execute-api ARN.',
-  };
-}

@@ -99,7 +99,7 @@ const POLICY_ESTIMATE_TYPES = ['AWS::Lambda::Permission', 'AWS::Lambda::Function
 const FEWEST_PERMISSIONS_NEAR_LIMIT = Math.ceil((FUNCTION_POLICY_LIMIT_BYTES * POLICY_SIZE_WARNING_FRACTION) / 2048);
 
 /** The functions of the API's stack whose policy nears the size limit and that this API invokes, with their construct paths. */
-function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string; count: number; bytes: number }> {
+function functionsNearPolicyLimit(api: apigateway.RestApiBase): Array<{ name: string; count: number; bytes: number }> {
   const stack = Stack.of(api);
   const constructs = stack.node.findAll();
   // Resolving is the costly part: below this many permissions in the stack no policy can near the limit.
@@ -118,11 +118,16 @@ function functionsNearPolicyLimit(api: apigateway.RestApi): Array<{ name: string
     .map((p) => ({ name: paths.get(p.functionLogicalId) ?? p.functionLogicalId, count: p.permissions, bytes: p.bytes }));
 }
 
+/** What to do about a policy near the limit, for a `RestApi` whose methods integrate functions. */
+export const METHOD_PERMISSIONS_ADVICE = '`new LambdaIntegration(fn)` adds two permissions per method; integrate the function with `api.lambdaIntegration(fn)` instead, which adds one for the whole API.';
+
 /**
  * Warns at synth about every function behind the API whose resource policy is estimated above
  * 80 % of Lambda's 20 KB limit, once the app's methods exist (they are added after the constructor).
  */
-export function watchFunctionPolicySizes(api: apigateway.RestApi, warn: (warning: CheckWarning) => void): void {
+export function watchFunctionPolicySizes(
+  api: apigateway.RestApiBase, warn: (warning: CheckWarning) => void, advice: string = METHOD_PERMISSIONS_ADVICE,
+): void {
   Aspects.of(api).add({
     visit: (node) => {
       if (node !== api) {
@@ -132,8 +137,7 @@ export function watchFunctionPolicySizes(api: apigateway.RestApi, warn: (warning
         warn({
           id: 'functionPolicyNearSizeLimit',
           message: `The resource policy of function ${f.name} holds ${f.count} permissions, an estimated ${f.bytes} bytes of Lambda's ` +
-            `${FUNCTION_POLICY_LIMIT_BYTES}-byte limit: a few more and the deploy fails. \`new LambdaIntegration(fn)\` adds two permissions per method; ` +
-            'integrate the function with `api.lambdaIntegration(fn)` instead, which adds one for the whole API.',
+            `${FUNCTION_POLICY_LIMIT_BYTES}-byte limit: a few more and the deploy fails. ${advice}`,
         });
       }
     },

@@ -94,10 +94,23 @@ export interface ResilientLambdaRestApiProps extends apigateway.LambdaRestApiPro
  */
 export interface ResilientSpecRestApiProps extends apigateway.SpecRestApiProps, ResilienceOptions {
   /**
-   * The function behind each operation, by `operationId`. Every operation of the document needs
-   * one, unless it has an `x-amazon-apigateway-integration` of its own.
+   * The function behind each operation, by `operationId` or by route: the method in upper case and
+   * the path exactly as the document writes it (`'GET /pets/{petId}'`, `'ANY /{proxy+}'` for
+   * `x-amazon-apigateway-any-method`), so a document without operation ids binds without editing it.
+   * Every operation needs a function here, an `x-amazon-apigateway-integration` of its own, or
+   * `defaultHandler`.
+   *
+   * @default - none: every operation is bound by `defaultHandler` or its own integration
    */
-  readonly integrations: { [operationId: string]: lambda.IFunction };
+  readonly integrations?: { [operationIdOrRoute: string]: lambda.IFunction };
+
+  /**
+   * The function behind every operation that has neither a key in `integrations` nor an
+   * `x-amazon-apigateway-integration` of its own (an operation's own integration is kept).
+   *
+   * @default - none: every operation needs a key in `integrations` or an integration of its own
+   */
+  readonly defaultHandler?: lambda.IFunction;
 
   /**
    * The timeout of the integrations this construct writes, from 50 ms to 29 s (more with

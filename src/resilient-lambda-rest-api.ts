@@ -86,7 +86,7 @@ export class ResilientLambdaRestApi extends apigateway.LambdaRestApi {
       this.responseSetBy.set(type, { setBy: overridden.has(type) ? 'errorResponses' : 'contract', id: `ErrorResponse_${type}` });
     }
 
-    const wired = wireStage(this, plan, props.handler, props);
+    const wired = wireStage(this, plan, [props.handler], props);
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;

@@ -1,14 +1,15 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiLocation } from './api-name';
-import { ownIntegrationPermissionWarning } from './checks';
 import { ResilientApiMonitoring } from './monitoring';
+import { placeDocument } from './openapi/document-placement';
+import { grantOwnIntegrations, OWN_PERMISSIONS_ADVICE, unwatchedFunctionsWarning } from './openapi/own-integration-grants';
+import { lambdaIntegrationUri } from './openapi/spec-binding';
+import { planSpecApi, SpecApiPlan } from './openapi/spec-plan';
+import { watchFunctionPolicySizes } from './permissions';
 import { ResilientSpecRestApiProps } from './props';
-import { lambdaIntegrationUri } from './spec/spec-binding';
-import { checkDocumentSize, planSpecApi } from './spec/spec-plan';
 import { InvokeGrants, warn, wireStage } from './wiring';
 
 /**
@@ -33,9 +34,9 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
   public readonly accessLogGroup?: logs.ILogGroup;
 
   /**
-   * The deployment stage's metrics, metric filters, alarms and saved queries; its Lambda alarms
-   * watch the function behind the most operations. Undefined without a deployment stage or
-   * without a function bound in `integrations`.
+   * The deployment stage's metrics, metric filters, alarms and saved queries, whatever is bound;
+   * its Lambda alarms watch the function behind the most operations, `additionalHandlerAlarms`
+   * every other function the stack can name. Undefined without a deployment stage.
    */
   public readonly monitoring?: ResilientApiMonitoring;
 
@@ -43,10 +44,12 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
   private readonly contractTypes: Set<string>;
 
   constructor(scope: Construct, id: string, props: ResilientSpecRestApiProps) {
-    const plan = planSpecApi(props, apiLocation(scope, id), (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
-    if (plan.errors.length > 0) {
-      throw new Error(`ResilientSpecRestApi '${id}': ${plan.errors.join('; ')}`);
+    const location = apiLocation(scope, id);
+    const inline = planSpecApi(props, location, (handler) => lambdaIntegrationUri(handler, Stack.of(scope)));
+    if (inline.errors.length > 0) {
+      throw new Error(`ResilientSpecRestApi '${id}': ${inline.errors.join('; ')}`);
     }
+    const plan = placeDocumentOrThrow(id, inline, Stack.of(scope), (uriOf) => planSpecApi(props, location, uriOf));
     super(scope, id, plan.superProps);
     this.integrationTimeout = plan.integrationTimeout;
     plan.warnings.forEach((w) => warn(this, w));
@@ -55,19 +58,17 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
     for (const handler of plan.functions.keys()) {
       grants.grant(handler);
     }
-    plan.ownIntegrations.filter((own) => own.lambda).forEach((own, i) => {
-      if (own.functionArn) {
-        grants.grant(lambda.Function.fromFunctionArn(this, `OwnIntegrationFunction${i}`, own.functionArn));
-      } else {
-        warn(this, ownIntegrationPermissionWarning(own.location));
-      }
-    });
+    const own = grantOwnIntegrations(this, plan.ownIntegrations, props.deployOptions?.variables ?? {}, (fn) => grants.grant(fn));
+    own.warnings.forEach((w) => warn(this, w));
+    watchFunctionPolicySizes(this, (w) => warn(this, w), OWN_PERMISSIONS_ADVICE);
 
     // aws-cdk-lib hashes no SpecRestApi body into the deployment: without this a changed document never reaches the stage.
     this.latestDeployment?.addToLogicalId(plan.document);
-    this.node.addValidation({ validate: () => checkDocumentSize(Stack.of(this).resolve(plan.document)) });
 
-    const wired = wireStage(this, plan, plan.monitoredFunction, props);
+    const wired = wireStage(this, plan, [...plan.functions.keys(), ...own.functions], props);
+    if (wired.monitoring && plan.monitoringEnabled && own.unwatched.length > 0) {
+      warn(this, unwatchedFunctionsWarning(own.unwatched));
+    }
     this.executionLogGroup = wired.executionLogGroup;
     this.accessLogGroup = wired.accessLogGroup;
     this.monitoring = wired.monitoring;
@@ -90,5 +91,13 @@ export class ResilientSpecRestApi extends apigateway.SpecRestApi {
         'OpenAPI document, and a second definition would race it; change it with errorResponses: [{ type: ResponseType.' + type + ', ... }] instead');
     }
     return super.addGatewayResponse(id, options);
+  }
+}
+
+function placeDocumentOrThrow(id: string, plan: SpecApiPlan, stack: Stack, replan: Parameters<typeof placeDocument>[2]): SpecApiPlan {
+  try {
+    return placeDocument(plan, stack, replan);
+  } catch (e) {
+    throw new Error(`ResilientSpecRestApi '${id}': ${(e as Error).message}`);
   }
 }

@@ -70,11 +70,12 @@ export interface StageWiringOptions {
 
 /**
  * Wires what both APIs add to their deployment stage after aws-cdk-lib built it: the log groups,
- * monitoring of the stage and of `handler` (none without one), and the account's CloudWatch Logs
- * role (or the warning that it is not managed).
+ * monitoring of the stage and of `handlers` (the first one's alarms are the construct's own, the
+ * others get Lambda alarms of their own; the API's alarms exist without any), and the account's
+ * CloudWatch Logs role (or the warning that it is not managed).
  */
 export function wireStage(
-  api: apigateway.RestApiBase, plan: CommonPlan, handler: lambda.IFunction | undefined, options: StageWiringOptions,
+  api: apigateway.RestApiBase, plan: CommonPlan, handlers: lambda.IFunction[], options: StageWiringOptions,
 ): WiredStage {
   const stageName = plan.stageName;
   if (stageName === undefined) {
@@ -85,12 +86,13 @@ export function wireStage(
     ? createExecutionLogGroup(api, api.restApiId, stage, stageName, plan.logSettings)
     : undefined;
   const accessLogGroup = plan.ownAccessLogGroup ? createAccessLogGroup(api, stage, plan.logSettings) : undefined;
-  const monitoring = handler && new ResilientApiMonitoring(api, 'Monitoring', {
+  const monitoring = new ResilientApiMonitoring(api, 'Monitoring', {
     api,
     stageName,
     accessLogGroup,
     executionLogGroupName: executionLogGroup?.logGroupName,
-    handler,
+    handler: handlers[0],
+    additionalHandlers: handlers.length > 1 ? handlers.slice(1) : undefined,
     integrationTimeout: plan.integrationTimeout,
     options: options.monitoring,
   });

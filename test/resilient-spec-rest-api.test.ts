@@ -105,7 +105,7 @@ describe('ResilientSpecRestApi', () => {
     expect(api.executionLogGroup).toBeDefined();
     expect(api.monitoring?.alarms.length).toBeGreaterThan(0);
     // Orders serves two operations: the Lambda alarms watch it.
-    expect(JSON.stringify(stack.resolve(api.monitoring!.lambdaThrottlesMetric.dimensions))).toContain(
+    expect(JSON.stringify(stack.resolve(api.monitoring!.lambdaThrottlesMetric!.dimensions))).toContain(
       stack.getLogicalId(stack.node.findChild('Orders').node.defaultChild as cdk.CfnElement));
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
   });
@@ -203,6 +203,21 @@ describe('ResilientSpecRestApi', () => {
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:ownIntegrationPermission');
   });
 
+  test('warns when a function it invokes has a resource policy near the size limit, with advice for this class', () => {
+    const stack = newStack();
+    const fn = newHandler(stack);
+    new ResilientSpecRestApi(stack, 'Api', {
+      apiDefinition: apigateway.ApiDefinition.fromInline({ openapi: '3.0.1', paths: { '/a': { get: {} } } }),
+      defaultHandler: fn,
+    });
+    for (let i = 0; i < 60; i++) {
+      fn.addPermission(`Legacy${i}`, { principal: new cdk.aws_iam.ServicePrincipal('apigateway.amazonaws.com'), sourceArn: `arn:aws:execute-api:eu-west-1:123456789012:legacy/*/GET/r${i}` });
+    }
+    const warnings = cdk.assertions.Annotations.fromStack(stack).findWarning('*', cdk.assertions.Match.stringLikeRegexp('functionPolicyNearSizeLimit'));
+    expect(warnings).toHaveLength(1);
+    expect(String(warnings[0].entry.data)).toMatch(/holds 62 permissions.*This API adds one permission per function/);
+  });
+
   test('warns when the paths make more API Gateway resources than the default quota', () => {
     const stack = newStack();
     bigApi(stack, 1204, 1);
@@ -221,8 +236,8 @@ describe('ResilientSpecRestApi', () => {
 
   describe('errors at synth, naming what is wrong', () => {
     test.each<[string, Partial<ResilientSpecRestApiProps>, RegExp]>([
-      ['an operation without integration', { integrations: {} }, /paths\['\/orders'\]\.get \(operationId 'listOrders'\) has no integration/],
-      ['an unknown integrations key', { integrations: { listOrders: undefined as any, nope: undefined as any } }, /integrations\['nope'\] is no operationId/],
+      ['an operation without integration', { integrations: {} }, /3 operations have no integration: GET \/orders \(operationId 'listOrders'\), POST \/orders .* or set defaultHandler/],
+      ['an unknown integrations key', { integrations: { listOrders: undefined as any, nope: undefined as any } }, /integrations has a key matching no operationId and no 'METHOD \/path' of the document: 'nope' \(nearest: 'getOrder'/],
       ['a document that does not parse', { apiDefinition: apigateway.ApiDefinition.fromAsset(fixture('broken.yaml')) }, /broken\.yaml:8:1 does not parse as YAML/],
       ['a timeout out of range', { integrationTimeout: cdk.Duration.millis(10) }, /integrationTimeout must be at least 50 ms/],
       ['a quote in an error CORS origin', { errorCorsOptions: { allowOrigins: ["https://a'b"] } }, /errorCorsOptions\.allowOrigins holds/],
@@ -254,10 +269,21 @@ describe('ResilientSpecRestApi', () => {
       })).toThrow(/paths\['\/a'\]\.get\['x-amazon-apigateway-integration'\]\.timeoutInMillis is 40000 ms.*THROTTLED is in errorResponses and in the document's x-amazon-apigateway-gateway-responses/);
     });
 
-    test('a document too large for any template', () => {
+    test('a document too large for the template in a stack whose account and region are not known', () => {
+      const stack = new cdk.Stack(new cdk.App(), 'Agnostic');
+      expect(() => bigApi(stack, 2, 1, 'x'.repeat(600_000)))
+        .toThrow(/takes \d+ bytes in the template, above the limit of 800000 .*cannot go to S3 instead: the stack's account and region are not known at synth.*give the stack an env/);
+    });
+
+    test('a document too large for the template that holds CloudFormation expressions', () => {
       const stack = newStack();
-      bigApi(stack, 2, 1, 'x'.repeat(600_000));
-      expect(() => Template.fromStack(stack)).toThrow(/takes \d+ bytes in the template, above CloudFormation's limit of 1048576 bytes/);
+      const uri = { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Legacy.Arn}/invocations' };
+      expect(() => new ResilientSpecRestApi(stack, 'Api', {
+        apiDefinition: apigateway.ApiDefinition.fromInline({
+          openapi: '3.0.1',
+          paths: { '/a': { get: { 'description': 'x'.repeat(1_100_000), 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri } } } },
+        }),
+      })).toThrow(/cannot go to S3 instead: it holds CloudFormation expressions \(#\/paths\/~1a\/get\/x-amazon-apigateway-integration\/uri\)/);
     });
   });
 

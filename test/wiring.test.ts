@@ -13,15 +13,19 @@ describe('wireStage', () => {
     const stack = newStack();
     const api = new apigateway.RestApi(stack, 'Api', { deploy: false });
     api.root.addMethod('GET');
-    expect(wireStage(api, planFor({ deploy: false }), newHandler(stack), {})).toEqual({});
+    expect(wireStage(api, planFor({ deploy: false }), [newHandler(stack)], {})).toEqual({});
   });
 
-  test('creates the log groups but no monitoring without a function to watch', () => {
+  test('without a function to watch, monitors the API all the same: its alarms, filters, queries and composite alarm, no Lambda alarms', () => {
     const stack = newStack();
     const api = new apigateway.RestApi(stack, 'Api', { cloudWatchRole: false });
     api.root.addMethod('GET');
-    const wired = wireStage(api, planFor({}), undefined, {});
-    expect(wired.monitoring).toBeUndefined();
+    const wired = wireStage(api, planFor({}), [], {});
+    expect(wired.monitoring!.alarms.map((a) => a.node.id)).toEqual(['ServerErrorRate', 'IntegrationLatency', 'IntegrationTimeouts']);
+    expect(wired.monitoring!.unhealthyAlarm).toBeDefined();
+    expect(Object.keys(wired.monitoring!.metricFilters).length).toBeGreaterThan(0);
+    expect(wired.monitoring!.failuresByCauseQuery).toBeDefined();
+    expect(wired.monitoring!.lambdaErrorCountMetric).toBeUndefined();
     expect(wired.accessLogGroup).toBeDefined();
     expect(warningIds(stack)).toContain('resilient-lambda-rest-api:accountCloudWatchRoleNotManaged');
   });

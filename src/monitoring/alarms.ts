@@ -13,7 +13,8 @@ export interface AlarmContext {
   readonly metrics: StageMetrics;
   /** Integration timeouts counted from the access log. */
   readonly integrationTimeoutMetric: cloudwatch.IMetric;
-  readonly handlerName: string;
+  /** The function's name; only read by the Lambda alarms, which the plan holds only with a function. */
+  readonly handlerName?: string;
   /** `API <name> stage <stage>`, for descriptions. */
   readonly apiAt: string;
   readonly integrationTimeoutMs: number;
@@ -70,7 +71,7 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
     }),
     [MonitoringAlarm.LAMBDA_ERROR_RATE]: () => factory.alarm({
       what: MonitoringAlarm.LAMBDA_ERROR_RATE,
-      metric: m.lambdaErrorRate,
+      metric: m.lambdaErrorRate!,
       threshold: p.lambdaErrorRateThreshold,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,
@@ -80,7 +81,7 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
     }),
     [MonitoringAlarm.LAMBDA_THROTTLES]: () => factory.alarm({
       what: MonitoringAlarm.LAMBDA_THROTTLES,
-      metric: m.lambdaThrottles,
+      metric: m.lambdaThrottles!,
       threshold: p.lambdaThrottlesThreshold,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       sensitivity: Sensitivity.TREND,
@@ -89,7 +90,7 @@ export function createAlarms(factory: AlarmFactory, c: AlarmContext): { [alarm: 
     }),
     [MonitoringAlarm.LAMBDA_DURATION]: () => factory.alarm({
       what: MonitoringAlarm.LAMBDA_DURATION,
-      metric: m.gatedLambdaDuration,
+      metric: m.gatedLambdaDuration!,
       threshold: Math.round((c.functionTimeoutMs ?? 0) * p.lambdaDurationThreshold),
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       sensitivity: Sensitivity.TREND,

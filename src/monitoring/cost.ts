@@ -1,5 +1,5 @@
 import { resolveStageOptions } from '../defaults';
-import { planMonitoring } from './plan';
+import { MonitoringInventory, planMonitoring } from './plan';
 
 /**
  * CloudWatch list prices used for the cost estimate: us-east-1, first tier, no free tier, in US
@@ -20,20 +20,6 @@ export const CLOUDWATCH_PRICES_CENTS = {
 
 /** The date the prices were taken. */
 export const CLOUDWATCH_PRICES_DATE = '2026-11-23';
-
-/** What monitoring creates that CloudWatch bills for. */
-export interface MonitoringInventory {
-  /** Metrics watched by standard alarms, counting each metric of a metric-math alarm. */
-  readonly alarmMetrics: number;
-  /** Composite alarms. */
-  readonly compositeAlarms: number;
-  /** Custom metrics published by metric filters. */
-  readonly customMetrics: number;
-  /** Dashboards. */
-  readonly dashboards: number;
-  /** Saved Logs Insights queries. */
-  readonly queryDefinitions: number;
-}
 
 /** The monthly cost of monitoring, in US dollars. */
 export interface MonitoringCost {

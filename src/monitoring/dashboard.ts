@@ -44,18 +44,21 @@ export function createDashboard(scope: Construct, c: DashboardContext): cloudwat
       stacked: true,
       width: 8,
     }),
-    new cloudwatch.GraphWidget({
-      title: 'Lambda errors and throttles',
-      left: [m.lambdaErrorCount, m.lambdaThrottles],
-      width: 8,
-    }),
-    new cloudwatch.GraphWidget({
-      title: 'Lambda duration p99 (ms)',
-      left: [m.lambdaDuration],
-      leftAnnotations: c.functionTimeoutMs === undefined ? [] : [{ value: c.functionTimeoutMs, label: 'Function timeout', color: cloudwatch.Color.RED }],
-      width: 8,
-    }),
-    new cloudwatch.GraphWidget({ title: 'Lambda concurrent executions (max)', left: [m.lambdaConcurrency], width: 8 }),
+    // Without a function the stack can name there is nothing to graph for Lambda.
+    ...(m.lambdaErrorCount === undefined ? [] : [
+      new cloudwatch.GraphWidget({
+        title: 'Lambda errors and throttles',
+        left: [m.lambdaErrorCount!, m.lambdaThrottles!],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Lambda duration p99 (ms)',
+        left: [m.lambdaDuration!],
+        leftAnnotations: c.functionTimeoutMs === undefined ? [] : [{ value: c.functionTimeoutMs, label: 'Function timeout', color: cloudwatch.Color.RED }],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({ title: 'Lambda concurrent executions (max)', left: [m.lambdaConcurrency!], width: 8 }),
+    ]),
   ];
   if (c.alarms.length > 0) {
     widgets.push(new cloudwatch.AlarmStatusWidget({

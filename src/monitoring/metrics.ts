@@ -4,7 +4,7 @@ import { ALARM_PERIOD } from './alarm-factory';
 import { FAILURE_CAUSES, FAILURE_METRICS_NAMESPACE } from './failure-metrics';
 import { HANDLER_METRICS, handlerMetric } from './handler-metrics';
 
-/** The metrics of one stage and its function that the alarms and the dashboard read. */
+/** The metrics of one stage and its function (none without one) that the alarms and the dashboard read. */
 export interface StageMetrics {
   readonly requestCount: cloudwatch.Metric;
   readonly serverErrorCount: cloudwatch.Metric;
@@ -13,15 +13,15 @@ export interface StageMetrics {
   readonly integrationLatency: cloudwatch.Metric;
   readonly gatedIntegrationLatency: cloudwatch.MathExpression;
   readonly latency: cloudwatch.Metric;
-  readonly lambdaErrorCount: cloudwatch.Metric;
+  readonly lambdaErrorCount?: cloudwatch.Metric;
   /** Errors the handler helper caught (the function returned the contract's 500), counted as function errors too. */
-  readonly caughtErrorCount: cloudwatch.Metric;
-  readonly lambdaInvocations: cloudwatch.Metric;
-  readonly lambdaErrorRate: cloudwatch.MathExpression;
-  readonly lambdaThrottles: cloudwatch.Metric;
-  readonly lambdaDuration: cloudwatch.Metric;
-  readonly gatedLambdaDuration: cloudwatch.MathExpression;
-  readonly lambdaConcurrency: cloudwatch.Metric;
+  readonly caughtErrorCount?: cloudwatch.Metric;
+  readonly lambdaInvocations?: cloudwatch.Metric;
+  readonly lambdaErrorRate?: cloudwatch.MathExpression;
+  readonly lambdaThrottles?: cloudwatch.Metric;
+  readonly lambdaDuration?: cloudwatch.Metric;
+  readonly gatedLambdaDuration?: cloudwatch.MathExpression;
+  readonly lambdaConcurrency?: cloudwatch.Metric;
 }
 
 /**
@@ -29,17 +29,13 @@ export interface StageMetrics {
  * `AWS/Lambda` metrics, one-minute periods; the rates and the p99s the alarms read are gated on
  * `minimumRequests`.
  */
-export function stageMetrics(apiName: string, stageName: string, handler: lambda.IFunction, minimumRequests: number): StageMetrics {
+export function stageMetrics(apiName: string, stageName: string, handler: lambda.IFunction | undefined, minimumRequests: number): StageMetrics {
   const dimensionsMap = { ApiName: apiName, Stage: stageName };
   const apiMetric = (metricName: string, statistic: string) =>
     new cloudwatch.Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap, statistic, period: ALARM_PERIOD });
   const requestCount = apiMetric('Count', cloudwatch.Stats.SUM);
   const serverErrorCount = apiMetric('5XXError', cloudwatch.Stats.SUM);
-  const lambdaErrorCount = handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
-  const lambdaInvocations = handler.metricInvocations({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
   const integrationLatency = apiMetric('IntegrationLatency', cloudwatch.Stats.p(99));
-  const caughtErrorCount = handlerMetric(handler, HANDLER_METRICS.functionErrors);
-  const lambdaDuration = handler.metricDuration({ statistic: cloudwatch.Stats.p(99), period: ALARM_PERIOD });
   return {
     requestCount,
     serverErrorCount,
@@ -48,6 +44,17 @@ export function stageMetrics(apiName: string, stageName: string, handler: lambda
     integrationLatency,
     gatedIntegrationLatency: gatedPercentile('Integration latency p99', integrationLatency, minimumRequests),
     latency: apiMetric('Latency', cloudwatch.Stats.p(99)),
+    ...(handler ? functionMetrics(handler, minimumRequests) : {}),
+  };
+}
+
+/** A function's `AWS/Lambda` metrics, one-minute periods; its error rate and duration p99 gated on `minimumRequests`. */
+export function functionMetrics(handler: lambda.IFunction, minimumRequests: number) {
+  const lambdaErrorCount = handler.metricErrors({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
+  const lambdaInvocations = handler.metricInvocations({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD });
+  const lambdaDuration = handler.metricDuration({ statistic: cloudwatch.Stats.p(99), period: ALARM_PERIOD });
+  const caughtErrorCount = handlerMetric(handler, HANDLER_METRICS.functionErrors);
+  return {
     lambdaErrorCount,
     caughtErrorCount,
     lambdaInvocations,
@@ -60,7 +67,6 @@ export function stageMetrics(apiName: string, stageName: string, handler: lambda
   };
 }
 
-/** The failure metrics counted from the access log, by cause (`FailureCause.key`). */
 export function failureMetrics(apiId: string, stageName: string): { [cause: string]: cloudwatch.Metric } {
   return Object.fromEntries(FAILURE_CAUSES.map((cause) => [cause.key, new cloudwatch.Metric({
     namespace: FAILURE_METRICS_NAMESPACE,

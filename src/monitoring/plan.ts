@@ -1,8 +1,21 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type { MonitoringInventory } from './cost';
 import { FAILURE_CAUSES } from './failure-metrics';
 import { MonitoringAlarm, MonitoringOptions } from './options';
 import { SavedQuery } from './queries';
+
+/** What monitoring creates that CloudWatch bills for. */
+export interface MonitoringInventory {
+  /** Metrics watched by standard alarms, counting each metric of a metric-math alarm. */
+  readonly alarmMetrics: number;
+  /** Composite alarms. */
+  readonly compositeAlarms: number;
+  /** Custom metrics published by metric filters. */
+  readonly customMetrics: number;
+  /** Dashboards. */
+  readonly dashboards: number;
+  /** Saved Logs Insights queries. */
+  readonly queryDefinitions: number;
+}
 
 /** Everything monitoring does, with the defaults filled in and the inputs checked. */
 export interface MonitoringPlan {
@@ -34,10 +47,15 @@ export interface MonitoringContext {
   readonly hasAccessLogGroup: boolean;
   /** Whether the function's timeout is known. */
   readonly functionTimeoutKnown: boolean;
+  /** Whether there is a function to watch; without one, no Lambda alarms. Default true. */
+  readonly hasFunction?: boolean;
 }
 
+/** The alarms that watch the function rather than the API. */
+export const LAMBDA_ALARMS: string[] = [MonitoringAlarm.LAMBDA_ERROR_RATE, MonitoringAlarm.LAMBDA_THROTTLES, MonitoringAlarm.LAMBDA_DURATION];
+
 /** Metrics each alarm watches (what it is billed for). */
-const ALARM_METRIC_COUNT: { [alarm: string]: number } = {
+export const ALARM_METRIC_COUNT: { [alarm: string]: number } = {
   [MonitoringAlarm.SERVER_ERROR_RATE]: 2,
   [MonitoringAlarm.INTEGRATION_LATENCY]: 2,
   [MonitoringAlarm.INTEGRATION_TIMEOUTS]: 2,
@@ -99,7 +117,8 @@ export function planMonitoring(options: MonitoringOptions | undefined, context: 
   const alarms = enabled
     ? Object.values(MonitoringAlarm).filter((a) => !disabled.has(a) &&
       (a !== MonitoringAlarm.INTEGRATION_TIMEOUTS || failureMetrics) &&
-      (a !== MonitoringAlarm.LAMBDA_DURATION || context.functionTimeoutKnown))
+      (a !== MonitoringAlarm.LAMBDA_DURATION || context.functionTimeoutKnown) &&
+      (context.hasFunction !== false || !LAMBDA_ALARMS.includes(a)))
     : [];
   const unhealthyAlarm = (o.unhealthyAlarm ?? true) && alarms.length > 0;
   const dashboard = enabled && (o.dashboard ?? false);

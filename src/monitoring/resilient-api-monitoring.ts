@@ -11,6 +11,7 @@ import { createAlarms, createUnhealthyAlarm, defaultAlarmNamePrefix } from './al
 import { estimateMonthlyCost, MonitoringCost } from './cost';
 import { createDashboard } from './dashboard';
 import { createFailureFilters } from './failure-metrics';
+import { createFunctionAlarms, functionAlarmPlan, withFunctionAlarms } from './function-alarms';
 import { timeoutsWithDeadlines } from './handler-metrics';
 import { failureMetrics, stageMetrics } from './metrics';
 import { MonitoringAlarm, MonitoringOptions } from './options';
@@ -41,8 +42,20 @@ export interface ResilientApiMonitoringProps {
    */
   readonly executionLogGroupName?: string;
 
-  /** The function behind the API. */
-  readonly handler: lambda.IFunction;
+  /**
+   * The function behind the API: its Lambda metrics and alarms.
+   *
+   * @default - no Lambda metrics or alarms: the API's own metrics, filters, alarms and queries only
+   */
+  readonly handler?: lambda.IFunction;
+
+  /**
+   * More functions behind the API, each watched by its own Lambda alarms (error rate, throttles,
+   * duration), which feed the composite alarm too.
+   *
+   * @default - none
+   */
+  readonly additionalHandlers?: lambda.IFunction[];
 
   /** The integration timeout in force. */
   readonly integrationTimeout: Duration;
@@ -94,26 +107,26 @@ export class ResilientApiMonitoring extends Construct {
   /** Latency p99 (as clients see it), in milliseconds. */
   public readonly latencyMetric: cloudwatch.Metric;
 
-  /** Lambda errors per minute (`AWS/Lambda` `Errors`, Sum). */
-  public readonly lambdaErrorCountMetric: cloudwatch.Metric;
+  /** Lambda errors per minute (`AWS/Lambda` `Errors`, Sum); this and the other Lambda metrics are undefined without a `handler`. */
+  public readonly lambdaErrorCountMetric?: cloudwatch.Metric;
 
   /** Lambda invocations per minute (`AWS/Lambda` `Invocations`, Sum). */
-  public readonly lambdaInvocationsMetric: cloudwatch.Metric;
+  public readonly lambdaInvocationsMetric?: cloudwatch.Metric;
 
   /** The share of Lambda invocations that failed, 0 in minutes with fewer than `minimumRequests` invocations. */
-  public readonly lambdaErrorRateMetric: cloudwatch.MathExpression;
+  public readonly lambdaErrorRateMetric?: cloudwatch.MathExpression;
 
   /** Lambda throttles per minute. */
-  public readonly lambdaThrottlesMetric: cloudwatch.Metric;
+  public readonly lambdaThrottlesMetric?: cloudwatch.Metric;
 
   /** Lambda duration p99, in milliseconds. */
-  public readonly lambdaDurationMetric: cloudwatch.Metric;
+  public readonly lambdaDurationMetric?: cloudwatch.Metric;
 
   /** Lambda duration p99, 0 in minutes with fewer than `minimumRequests` invocations: what the duration alarm reads. */
-  public readonly gatedLambdaDurationMetric: cloudwatch.MathExpression;
+  public readonly gatedLambdaDurationMetric?: cloudwatch.MathExpression;
 
   /** The function's concurrent executions, maximum per minute. */
-  public readonly lambdaConcurrencyMetric: cloudwatch.Metric;
+  public readonly lambdaConcurrencyMetric?: cloudwatch.Metric;
 
   /**
    * Failures per minute by cause, counted from the access log: by gateway response type
@@ -126,8 +139,11 @@ export class ResilientApiMonitoring extends Construct {
   /** The metric filters behind `failureMetrics`, by the same keys. */
   public readonly metricFilters: { [cause: string]: logs.MetricFilter };
 
-  /** Every metric alarm, in the order of `MonitoringAlarm`. */
+  /** Every metric alarm, in the order of `MonitoringAlarm`, then the alarms of `additionalHandlers`. */
   public readonly alarms: cloudwatch.Alarm[];
+
+  /** The Lambda alarms of `additionalHandlers`, function by function, named `<prefix>-Function<n>-<what>`. */
+  public readonly additionalHandlerAlarms: cloudwatch.Alarm[];
 
   /** 5XX rate above the threshold in 3 of 5 minutes with enough requests. */
   public readonly serverErrorRateAlarm?: cloudwatch.Alarm;
@@ -170,9 +186,10 @@ export class ResilientApiMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: ResilientApiMonitoringProps) {
     super(scope, id);
-    const functionTimeout = props.functionTimeout ?? secondsOrUndefined(handlerFacts(props.handler).timeoutSeconds);
+    const functionTimeout = props.functionTimeout ?? (props.handler && secondsOrUndefined(handlerFacts(props.handler).timeoutSeconds));
     const plan = this.checkedPlan(id, props, functionTimeout);
-    this.monthlyCost = estimateMonthlyCost(plan.inventory);
+    const extraPlans = (props.additionalHandlers ?? []).map((fn) => functionAlarmPlan(plan, props.options, fn));
+    this.monthlyCost = estimateMonthlyCost(withFunctionAlarms(plan.inventory, extraPlans));
     this.alarmNamePrefix = props.options?.alarmNamePrefix ?? defaultAlarmNamePrefix(props.api, props.stageName);
 
     // Metrics cost nothing until something alarms on them or graphs them: always defined.
@@ -205,23 +222,29 @@ export class ResilientApiMonitoring extends Construct {
     const where = whereToLook(this.alarmNamePrefix, plan.savedQueries, accessLogGroup?.logGroupName, props.executionLogGroupName);
     const integrationTimeoutMs = props.integrationTimeout.toMilliseconds();
     const functionTimeoutMs = functionTimeout?.toMilliseconds();
-    const factory = new AlarmFactory(this, {
+    const factoryProps = {
       namePrefix: this.alarmNamePrefix,
       alarmActions: plan.alarmActions,
       okActions: plan.okActions,
       actionsOnMetricAlarms: plan.notifyEachAlarm || !plan.unhealthyAlarm,
-    });
-    const built = createAlarms(factory, {
+    };
+    const factory = new AlarmFactory(this, factoryProps);
+    const alarmContext = {
       plan,
       metrics,
-      integrationTimeoutMetric: timeoutsWithDeadlines(this.failureMetrics.INTEGRATION_TIMEOUT, props.handler),
-      handlerName: props.handler.functionName,
       apiAt,
       integrationTimeoutMs,
       functionTimeoutMs,
       where,
-    });
-    this.alarms = plan.alarms.map((a) => built[a]);
+      // The handler helper's deadlines (its 504s) count as integration timeouts: the main function's.
+      integrationTimeoutMetric: props.handler
+        ? timeoutsWithDeadlines(this.failureMetrics.INTEGRATION_TIMEOUT, props.handler)
+        : this.failureMetrics.INTEGRATION_TIMEOUT,
+      handlerName: props.handler?.functionName,
+    };
+    const built = createAlarms(factory, alarmContext);
+    this.additionalHandlerAlarms = extraPlans.flatMap((extra, i) => createFunctionAlarms(this, `Function${i + 1}`, extra, factoryProps, alarmContext));
+    this.alarms = [...plan.alarms.map((a) => built[a]), ...this.additionalHandlerAlarms];
     this.serverErrorRateAlarm = built[MonitoringAlarm.SERVER_ERROR_RATE];
     this.integrationLatencyAlarm = built[MonitoringAlarm.INTEGRATION_LATENCY];
     this.integrationTimeoutAlarm = built[MonitoringAlarm.INTEGRATION_TIMEOUTS];
@@ -249,6 +272,7 @@ export class ResilientApiMonitoring extends Construct {
     const { plan, errors } = planMonitoring(props.options, {
       hasAccessLogGroup: props.accessLogGroup !== undefined,
       functionTimeoutKnown: functionTimeout !== undefined,
+      hasFunction: props.handler !== undefined,
     });
     if (errors.length > 0) {
       throw new Error(`ResilientApiMonitoring '${id}': ${errors.join('; ')}`);

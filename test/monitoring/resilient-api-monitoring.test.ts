@@ -26,8 +26,8 @@ test('public members expose every alarm and metric', () => {
   expect(m.integrationLatencyMetric.statistic).toBe('p99');
   expect(m.serverErrorRateMetric.expression).toBe(gatedRateExpression(10));
   expect(m.gatedIntegrationLatencyMetric.expression).toBe(gatedPercentileExpression(10));
-  expect(m.gatedLambdaDurationMetric.expression).toBe(gatedPercentileExpression(10));
-  expect(m.lambdaConcurrencyMetric.metricName).toBe('ConcurrentExecutions');
+  expect(m.gatedLambdaDurationMetric!.expression).toBe(gatedPercentileExpression(10));
+  expect(m.lambdaConcurrencyMetric!.metricName).toBe('ConcurrentExecutions');
   expect([m.failuresByCauseQuery, m.slowestRequestsQuery, m.timeoutsByPathQuery, m.requestIdQuery].every((q) => q !== undefined)).toBe(true);
 });
 

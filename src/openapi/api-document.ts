@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as YAML from 'yaml';
+import { hasLocalFileRefs, resolveLocalRefs } from './local-refs';
 
 /** The HTTP methods of an OpenAPI path item, and API Gateway's catch-all method. */
 export const OPERATION_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'x-amazon-apigateway-any-method'];
@@ -76,6 +77,10 @@ export function checkDocumentVersion(doc: ApiDocument): string[] {
   if (typeof version !== 'string' || !/^(3\.|2\.0)/.test(version)) {
     return [`the API document ${doc.source} must declare openapi: 3.x or swagger: '2.0'; got ${JSON.stringify(version)}`];
   }
+  if (doc.document.openapi !== undefined && !/^3\.0(\.\d+)?$/.test(version)) {
+    return [`the API document ${doc.source} declares openapi: ${version}, which API Gateway REST APIs cannot import (they take OpenAPI 3.0.x and Swagger 2.0): ` +
+      'write it as openapi: 3.0.3 (3.1\'s type lists such as [string, "null"] become nullable: true, examples become example), or convert it with a tool made for that'];
+  }
   const paths = doc.document.paths;
   if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) {
     return [`the API document ${doc.source} has no paths object`];
@@ -97,7 +102,9 @@ export function readApiDefinition(definition: apigateway.ApiDefinition): ApiDocu
   if (definition instanceof apigateway.AssetApiDefinition) {
     // bind() would create the S3 asset of the original file; the construct emits the transformed document instead.
     const file: string = (definition as any).path;
-    return { document: parseApiDocument(fs.readFileSync(file, 'utf8'), file), source: file };
+    const document = parseApiDocument(fs.readFileSync(file, 'utf8'), file);
+    // A document split across files becomes one: API Gateway resolves no reference outside the document.
+    return { document: hasLocalFileRefs(document) ? resolveLocalRefs(file) : document, source: file };
   }
   throw new Error('apiDefinition must be ApiDefinition.fromInline or ApiDefinition.fromAsset: the construct reads the document at synth to bind the integrations, and a document in S3 cannot be read then');
 }

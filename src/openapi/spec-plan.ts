@@ -6,7 +6,10 @@ import { CheckWarning, runChecks } from '../checks';
 import { HandlerFacts, handlerFacts } from '../defaults';
 import { CommonPlan, planCommon } from '../plan';
 import { ResilientSpecRestApiProps } from '../props';
-import { bindIntegrations, documentGatewayResponses, OwnIntegration, renderGatewayResponsesExtension } from './spec-binding';
+import { documentGatewayResponses, inheritFallbackHeaders, renderGatewayResponsesExtension } from './gateway-responses';
+import { externalRefsError, httpApiDocumentError } from './importable';
+import { OwnIntegration } from './own-integrations';
+import { bindIntegrations } from './spec-binding';
 
 /** API Gateway's default quota of resources (distinct paths) per REST API. */
 export const DEFAULT_RESOURCES_PER_API = 300;
@@ -24,8 +27,8 @@ export interface SpecApiPlan extends CommonPlan {
   readonly functions: Map<lambda.IFunction, number>;
   /** The integrations the document had of its own. */
   readonly ownIntegrations: OwnIntegration[];
-  /** The function monitoring watches: the one behind the most operations. */
-  readonly monitoredFunction?: lambda.IFunction;
+  /** Whether monitoring is on (the user did not turn it off). */
+  readonly monitoringEnabled: boolean;
 }
 
 /** What the checks know of several functions: the longest timeout; a reserved concurrency only for one function. */
@@ -42,7 +45,11 @@ export function combinedFacts(functions: lambda.IFunction[]): HandlerFacts {
 function readDocument(props: ResilientSpecRestApiProps): { doc: ApiDocument; errors: string[] } {
   try {
     const doc = readApiDefinition(props.apiDefinition);
-    return { doc, errors: checkDocumentVersion(doc) };
+    const versionErrors = checkDocumentVersion(doc);
+    // Refused before deploy: API Gateway would import these wrong or not at all.
+    const importErrors = [httpApiDocumentError(doc.document, doc.source), externalRefsError(doc.document, doc.source)]
+      .filter((e): e is string => e !== undefined);
+    return { doc, errors: [...versionErrors, ...(versionErrors.length > 0 ? [] : importErrors)] };
   } catch (e) {
     return { doc: { document: { paths: {} }, source: 'unreadable' }, errors: [(e as Error).message] };
   }
@@ -56,13 +63,14 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
   const { doc, errors: documentErrors } = readDocument(props);
   const document = doc.document;
   const declared = documentGatewayResponses(document);
+  const bindingInput = { integrations: props.integrations ?? {}, defaultHandler: props.defaultHandler };
   const common = planCommon({
     api: props,
     location,
     options: props,
     integrationTimeout: props.integrationTimeout,
     timeoutProperty: 'integrationTimeout',
-    functions: combinedFacts([...new Set(Object.values(props.integrations ?? {}))]),
+    functions: combinedFacts([...new Set([...Object.values(bindingInput.integrations), ...(props.defaultHandler ? [props.defaultHandler] : [])])]),
     cors: props.errorCorsOptions,
     corsProperty: 'errorCorsOptions',
     allowTestInvoke: props.allowTestInvoke,
@@ -70,7 +78,7 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
   });
   const binding = documentErrors.length > 0
     ? { errors: [], functions: new Map<lambda.IFunction, number>(), ownIntegrations: [], boundOperations: 0 }
-    : bindIntegrations(document, props.integrations ?? {}, common.integrationTimeout.toMilliseconds(), uriOf);
+    : bindIntegrations(document, bindingInput, common.integrationTimeout.toMilliseconds(), uriOf);
 
   const ownTimeoutErrors = binding.ownIntegrations.flatMap((own) => runChecks({
     integrationTimeoutMs: own.timeoutMs,
@@ -94,51 +102,32 @@ export function planSpecApi(props: ResilientSpecRestApiProps, location: ApiLocat
         'the deploy fails unless the quota is raised for this account and region (Service Quotas, API Gateway, "Resources per API").',
     });
   }
+  const errorResponses = inheritFallbackHeaders(common.errorResponses, declared.overrides, props.errorResponses ?? []);
   if (errors.length === 0) {
-    document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(common.errorResponses);
+    document[GATEWAY_RESPONSES_EXTENSION] = renderGatewayResponsesExtension(errorResponses);
   }
-  const monitoredFunction = [...binding.functions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (props.monitoring !== undefined && common.stageName === undefined) {
+    warnings.push({
+      id: 'monitoringWithoutStage',
+      message: 'monitoring is given but the API has no deployment stage (deploy is false), so nothing is monitored: ' +
+        'deploy the API, or watch your own stage with new ResilientApiMonitoring(...).',
+    });
+  }
 
   return {
     ...common,
     errors,
     warnings,
-    errorResponses: errors.length === 0 ? common.errorResponses : [],
+    errorResponses: errors.length === 0 ? errorResponses : [],
     superProps: {
       ...props,
       ...common.baseProps,
       apiDefinition: apigateway.ApiDefinition.fromInline(document),
     },
     document,
-    functions: binding.functions,
+    // The function behind the most operations first: the monitoring's own Lambda alarms watch it.
+    functions: new Map([...binding.functions.entries()].sort((a, b) => b[1] - a[1])),
     ownIntegrations: binding.ownIntegrations,
-    monitoredFunction,
+    monitoringEnabled: props.monitoring?.enabled ?? true,
   };
-}
-
-/** CloudFormation's limit on a template (uploaded to S3, after transforms such as AWS::Include), in bytes. */
-export const TEMPLATE_SIZE_LIMIT = 1_048_576;
-
-/** How deep the document sits in the template (Resources, the API, Properties, Body): one space each, per line. */
-const BODY_DEPTH = 4;
-
-/** The bytes the resolved document takes in the template as the CDK writes it (JSON indented by one space). */
-export function documentTemplateBytes(resolved: unknown): number {
-  const text = JSON.stringify(resolved, undefined, 1);
-  return Buffer.byteLength(text, 'utf8') + text.split('\n').length * BODY_DEPTH;
-}
-
-/**
- * The error for a document too large for any template. Moving it out of the template does not
- * help while it holds the function ARNs: CloudFormation resolves them only in the template, and
- * counts an included snippet (AWS::Include) in the processed template's size.
- */
-export function checkDocumentSize(resolved: unknown): string[] {
-  const bytes = documentTemplateBytes(resolved);
-  if (bytes <= TEMPLATE_SIZE_LIMIT) {
-    return [];
-  }
-  return [`the API document with its integrations takes ${bytes} bytes in the template, above CloudFormation's limit of ${TEMPLATE_SIZE_LIMIT} bytes ` +
-    '(AWS::Include does not help: included text counts in the processed template). Split the API into several, each with part of the paths, or ' +
-    'shorten the document (descriptions, examples and schemas are not needed by API Gateway)'];
 }

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../../src/spec/api-document';
+import { checkDocumentVersion, countResources, lineAndColumn, listOperations, operationLocation, parseApiDocument, readApiDefinition } from '../../src/openapi/api-document';
 import { newStack } from '../util';
 
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', name);
@@ -63,8 +63,10 @@ describe('checkDocumentVersion', () => {
   test.each([
     [{ paths: {} }, /must declare openapi: 3.x or swagger: '2.0'; got undefined/],
     [{ openapi: '4.0', paths: {} }, /got "4.0"/],
+    [{ openapi: '3.1.0', paths: {} }, /declares openapi: 3\.1\.0, which API Gateway REST APIs cannot import \(they take OpenAPI 3\.0\.x and Swagger 2\.0\): write it as openapi: 3\.0\.3/],
+    [{ openapi: '3.1', paths: {} }, /declares openapi: 3\.1, which/],
     [{ swagger: '1.2', paths: {} }, /got "1.2"/],
-    [{ openapi: '3.1.0' }, /has no paths object/],
+    [{ openapi: '3.0.1' }, /has no paths object/],
   ])('names what is wrong: %j', (document, message) => {
     expect(checkDocumentVersion({ document, source: 'inline' })).toEqual([expect.stringMatching(message)]);
   });

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { InvokePermissionScope } from '../../src';
-import { checkDocumentSize, combinedFacts, documentTemplateBytes, planSpecApi, TEMPLATE_SIZE_LIMIT } from '../../src/spec/spec-plan';
+import { combinedFacts, planSpecApi } from '../../src/openapi/spec-plan';
 import { newHandler, newStack } from '../util';
 
 const stack = newStack();
@@ -21,10 +21,23 @@ describe('planSpecApi', () => {
       cloudWatchRole: false,
       deployOptions: { loggingLevel: apigateway.MethodLoggingLevel.ERROR, throttlingBurstLimit: 10 },
     });
-    expect(plan).toMatchObject({ stageName: 'prod', permissionScope: InvokePermissionScope.DEPLOYMENT_STAGE, allowTestInvoke: true, monitoredFunction: quick });
+    expect(plan).toMatchObject({ stageName: 'prod', permissionScope: InvokePermissionScope.DEPLOYMENT_STAGE, allowTestInvoke: true, monitoringEnabled: true });
+    expect([...plan.functions.keys()]).toEqual([quick]);
     expect(plan.document.paths['/a'].get['x-amazon-apigateway-integration'].uri).toBe('uri-of-Quick');
     expect(Object.keys(plan.document['x-amazon-apigateway-gateway-responses'])).toHaveLength(21);
     expect(plan.superProps.apiDefinition.bind(stack).inlineDefinition).toBe(plan.document);
+  });
+
+  test('orders the functions by the operations they serve, and warns when monitoring is given without a stage', () => {
+    const plan = planSpecApi({
+      apiDefinition: definition({ '/a': { get: { operationId: 'a' } }, '/b': { get: {} }, '/c': { get: {} } }),
+      integrations: { a: quick },
+      defaultHandler: slow,
+      deploy: false,
+      monitoring: { alarmNamePrefix: 'x' },
+    }, location, uriOf);
+    expect([...plan.functions.entries()]).toEqual([[slow, 2], [quick, 1]]);
+    expect(plan.warnings.map((w) => w.id)).toContain('monitoringWithoutStage');
   });
 
   test('collects the errors of the document, the binding and the options at once and writes no contract then', () => {
@@ -40,8 +53,8 @@ describe('planSpecApi', () => {
       expect.stringMatching(/^integrationTimeout is 40000 ms/),
       expect.stringMatching(/^invokePermissionScope ALL_STAGES/),
       expect.stringMatching(/^monitoring\.minimumRequests/),
-      expect.stringMatching(/has no integration: add 'a' to integrations/),
-      expect.stringMatching(/^integrations\['b'\] is no operationId/),
+      expect.stringMatching(/^an operation has no integration: GET \/a \(operationId 'a'\)/),
+      expect.stringMatching(/^integrations has a key matching .*'b' \(did you mean 'a'\?\)/),
     ]);
     expect(plan.document['x-amazon-apigateway-gateway-responses']).toBeUndefined();
     expect(plan.errorResponses).toEqual([]);
@@ -60,17 +73,5 @@ describe('combinedFacts', () => {
     expect(combinedFacts([lambda.Function.fromFunctionArn(stack, 'I', 'arn:aws:lambda:eu-west-1:123456789012:function:f')])).toEqual({
       timeoutSeconds: undefined, reservedConcurrency: undefined,
     });
-  });
-});
-
-describe('document size', () => {
-  test('counts the bytes as the CDK writes them, with the indentation of the document\'s depth', () => {
-    expect(documentTemplateBytes({ a: 1 })).toBe(Buffer.byteLength('{\n "a": 1\n}') + 3 * 4);
-    expect(documentTemplateBytes({ a: 'é' })).toBe(Buffer.byteLength('{\n "a": "é"\n}') + 3 * 4);
-  });
-
-  test('refuses a document above the template limit', () => {
-    expect(checkDocumentSize({ a: 'x' })).toEqual([]);
-    expect(checkDocumentSize({ a: 'x'.repeat(TEMPLATE_SIZE_LIMIT) })).toEqual([expect.stringMatching(/AWS::Include does not help/)]);
   });
 });
