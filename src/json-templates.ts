@@ -2,10 +2,11 @@ import { substituteVariables } from './contract/error-responses';
 
 /**
  * `$context` variables whose values never hold a quote or backslash (generated ids, enums, numbers).
- * Not `context.requestId`: clients can set it.
+ * `context.requestId` among them: a client may set it through `x-amzn-RequestId`, but AWS documents that only a UUID
+ * is taken (any other value is replaced), so no quote or backslash reaches a template through it.
  */
 const SAFE_VARIABLES = new Set([
-  'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
+  'context.requestId', 'context.extendedRequestId', 'context.error.responseType', 'context.stage', 'context.apiId',
   'context.httpMethod', 'context.resourcePath', 'context.resourceId', 'context.accountId', 'context.requestTime',
   'context.requestTimeEpoch', 'context.domainName', 'context.domainPrefix', 'context.identity.sourceIp',
 ]);
@@ -38,7 +39,6 @@ function parses(text: string): boolean {
 /** What to write instead of a variable that breaks the JSON, by variable. */
 const ADVICE: { [variable: string]: string } = {
   'context.error.message': 'write $context.error.messageString without quotes instead: it is the same message as a quoted JSON string',
-  'context.requestId': 'use $context.extendedRequestId, which API Gateway generates (clients can set $context.requestId)',
   'context.error.validationErrorString': 'API Gateway has no quoted form of it and its value can hold quotes (it quotes the values that failed the model); ' +
     'leave it out of the JSON body (a text/plain template, or the access log, can carry it), or write $context.error.messageString without quotes for the message',
   [MESSAGE_STRING]: 'it is already a quoted JSON string: write it without the quotes around it',

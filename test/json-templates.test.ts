@@ -3,7 +3,6 @@ import { checkJsonTemplate, jsonTemplateAdvice, substituteHostile } from '../src
 describe('jsonTemplateAdvice names the variable that breaks the JSON and the fix for it', () => {
   test.each([
     ['{"m":"$context.error.message"}', /^\$context\.error\.message is inside quotes: write \$context\.error\.messageString without quotes instead/],
-    ['{"id":"$context.requestId"}', /^\$context\.requestId is inside quotes: use \$context\.extendedRequestId/],
     ['{"message":$context.error.messageString,"errors":"$context.error.validationErrorString"}',
       /^\$context\.error\.validationErrorString is inside quotes: API Gateway has no quoted form of it .* leave it out of the JSON body/],
     ['{"m":"$context.error.messageString"}', /^\$context\.error\.messageString: it is already a quoted JSON string: write it without the quotes/],
@@ -15,7 +14,13 @@ describe('jsonTemplateAdvice names the variable that breaks the JSON and the fix
 
   test('names each breaking variable, not the safe ones', () => {
     expect(jsonTemplateAdvice('{"a":"$context.error.message","b":"$context.extendedRequestId","c":"$context.requestId"}').split('; ').map((s) => s.split(' ')[0]))
-      .toEqual(['$context.error.message', '$context.requestId']);
+      .toEqual(['$context.error.message']);
+  });
+
+  // AWS documents that a client-sent x-amzn-RequestId is taken only when it is a UUID (issue 22: no false Error for it).
+  test('a quoted $context.requestId stays JSON: it can only be a UUID', () => {
+    expect(checkJsonTemplate('t', '{"requestId":"$context.requestId"}')).toBeUndefined();
+    expect(substituteHostile('"$context.requestId"')).toBe('"a1b2-c3d4"');
   });
 
   test('checkJsonTemplate passes templates that stay JSON and puts the advice in its message', () => {

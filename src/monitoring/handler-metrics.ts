@@ -27,8 +27,14 @@ export function handlerMetric(handler: lambda.IFunction, metricName: string): cl
   });
 }
 
-/** Integration timeouts as the alarm counts them: API Gateway's (from the access log) and the helper's deadlines. */
-export function timeoutsWithDeadlines(integrationTimeouts: cloudwatch.IMetric, handler: lambda.IFunction): cloudwatch.MathExpression {
+/**
+ * Integration timeouts as the alarm counts them: API Gateway's (from the access log) and the helper's deadlines in
+ * the main function (an API monitored without a function has API Gateway's alone).
+ */
+export function timeoutsWithDeadlines(integrationTimeouts: cloudwatch.IMetric, handler?: lambda.IFunction): cloudwatch.IMetric {
+  if (!handler) {
+    return integrationTimeouts;
+  }
   return new cloudwatch.MathExpression({
     expression: 'FILL(timeouts, 0) + FILL(deadlines, 0)',
     usingMetrics: { timeouts: integrationTimeouts, deadlines: handlerMetric(handler, HANDLER_METRICS.functionDeadlines) },

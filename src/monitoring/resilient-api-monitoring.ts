@@ -236,10 +236,7 @@ export class ResilientApiMonitoring extends Construct {
       integrationTimeoutMs,
       functionTimeoutMs,
       where,
-      // The handler helper's deadlines (its 504s) count as integration timeouts: the main function's.
-      integrationTimeoutMetric: props.handler
-        ? timeoutsWithDeadlines(this.failureMetrics.INTEGRATION_TIMEOUT, props.handler)
-        : this.failureMetrics.INTEGRATION_TIMEOUT,
+      integrationTimeoutMetric: timeoutsWithDeadlines(this.failureMetrics.INTEGRATION_TIMEOUT, props.handler),
       handlerName: props.handler?.functionName,
     };
     const built = createAlarms(factory, alarmContext);

@@ -14,7 +14,7 @@ describe('functionAlarmPlan', () => {
     expect(functionAlarmPlan(plan, undefined, newHandler(stack, 'Timed', { timeout: Duration.seconds(5) }))).toMatchObject({
       plan: { alarms: [MonitoringAlarm.LAMBDA_ERROR_RATE, MonitoringAlarm.LAMBDA_THROTTLES, MonitoringAlarm.LAMBDA_DURATION] },
       functionTimeoutMs: 5000,
-      alarmMetrics: 5,
+      alarmMetrics: 6,
     });
     const imported = lambda.Function.fromFunctionArn(stack, 'Imported', 'arn:aws:lambda:eu-west-1:123456789012:function:f');
     expect(functionAlarmPlan(plan, undefined, imported).plan.alarms).toEqual([MonitoringAlarm.LAMBDA_ERROR_RATE, MonitoringAlarm.LAMBDA_THROTTLES]);
@@ -31,7 +31,7 @@ describe('functionAlarmPlan', () => {
   test('the cost counts the metrics of every function\'s alarms', () => {
     const { plan } = planMonitoring(undefined, context);
     const extra = functionAlarmPlan(plan, undefined, newHandler(stack, 'C'));
-    expect(withFunctionAlarms(plan.inventory, [extra, extra]).alarmMetrics).toBe(plan.inventory.alarmMetrics + 10);
+    expect(withFunctionAlarms(plan.inventory, [extra, extra]).alarmMetrics).toBe(plan.inventory.alarmMetrics + 12);
   });
 
   test('the stage plan has no Lambda alarms without a function', () => {
