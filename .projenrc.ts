@@ -81,6 +81,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testPathIgnorePatterns: ['/node_modules/', '/build/', '/cdk.out/', '/test/integ/'],
       setupFiles: ['<rootDir>/test/jest.setup.ts'],
       maxWorkers: 2,
+      // Coverage of our code only, instrumented by babel: V8's provider records coverage of all of aws-cdk-lib's code
+      // that every synth runs, which doubled the suite's time (measured: 174 s against 87 s for the same 1,928 tests).
+      coverageProvider: 'babel',
+      collectCoverageFrom: ['src/**/*.ts', 'handlers/node/src/**/*.ts'],
       coverageThreshold: {
         branches: 80, functions: 85, lines: 85, statements: 85,
       },
@@ -183,6 +187,8 @@ for (const dir of ['examples', 'scripts', 'bench']) {
 // The main job: synthesize the example app with the real aws-cdk CLI and say where the template is.
 project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/ and print the template path',
+  // typecheck covers examples/: the app itself runs transpile-only, as integ:snapshot does.
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   steps: [
     { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/app.ts" --output cdk.out' },
     { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out' },
@@ -192,6 +198,7 @@ project.addTask('example', {
 // The OpenAPI example: a YAML document bound to a function by ResilientSpecRestApi.
 project.addTask('example:openapi', {
   description: 'Synthesize the OpenAPI example app into cdk.out/openapi and print the template path',
+  env: { TS_NODE_TRANSPILE_ONLY: 'true' },
   steps: [
     { exec: 'cdk synth --quiet --app "ts-node --prefer-ts-exts examples/openapi/app.ts" --output cdk.out/openapi' },
     { exec: 'ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out/openapi' },
