@@ -10,6 +10,7 @@ import {
   buildFailureLab, expectedAccessLogFields, expectedClientResponse, failureModeOf, gatewayResponseTemplate,
   LAB_ROUTES, labRequestHeaders, LabRoute, routesByMetricFilter,
 } from './failure-lab';
+import { buildSpecLab } from './spec-lab';
 import { FAILURE_METRICS_NAMESPACE, failureMetricDimensions, LOG_FIELDS, SavedQuery, savedQueryString } from '../../src/monitoring';
 
 // ---- Expectations that AWS's documentation does not settle: this run settles them. Adjust here. ----
@@ -78,6 +79,7 @@ const app = new App({
 const stack = new Stack(app, 'ResilientLambdaRestApiFailureLab');
 const lab = buildFailureLab(stack);
 const responses = gatewayResponseTemplate(lab.api);
+const specLab = buildSpecLab(stack);
 
 const integ = new IntegTest(app, 'FailureLab', {
   testCases: [stack],
@@ -141,6 +143,14 @@ for (const route of failing) {
   const logArrived = client.next(accessLogQuery(route).expect(anyLine).waitForAssertions(WAIT));
   lastCallOf[route.id] = logArrived.next(accessLogQuery(route).expect(accessLogAssertion(route)));
 }
+
+// The OpenAPI API (a document without operationIds, bound by route and defaultHandler) answers once deployed, and its
+// function error reaches the client as the same contract error as the /throw route above.
+const functionError = LAB_ROUTES.find((route) => route.id === 'function-error')!;
+integ.assertions.httpApiCall(specLab.healthUrl)
+  .expect(ExpectedResult.objectLike({ status: 200, body: Match.objectLike({ ok: true }) }))
+  .waitForAssertions(WAIT)
+  .next(integ.assertions.httpApiCall(specLab.throwsUrl, { headers: labRequestHeaders(functionError) }).expect(clientAssertion(functionError)));
 
 // Each metric filter counted its cause: its metric exists for this API and stage (no default value,
 // so it exists only once a line matched).
