@@ -5,23 +5,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 (($#)) || set -- cdk.out build/templates test/integ
-tools=build/python-tools
-[[ -x $tools/bin/uv ]] || { python3 -m venv "$tools" && "$tools/bin/pip" install -q --disable-pip-version-check uv; }
 venv=build/cfn-lint
-[[ -x $venv/bin/cfn-lint ]] || { "$tools/bin/uv" venv -q "$venv" && VIRTUAL_ENV=$PWD/$venv "$tools/bin/uv" pip install -q cfn-lint; }
+[[ -x $venv/bin/cfn-lint ]] || { scripts/uv.sh venv -q "$venv" && VIRTUAL_ENV=$PWD/$venv scripts/uv.sh pip install -q cfn-lint; }
 
-list=build/cfn-lint-files.txt
-find "$@" -name '*.template.json' -type f 2>/dev/null | xargs sha1sum | sort -k1,1 -u | awk '{print $2}' > "$list"
-count=$(wc -l < "$list")
+# A folder of its own per run, so that two runs (CI lints the tests' templates while the examples synthesize) can overlap.
+mkdir -p build
+work=$(mktemp -d build/cfn-lint-run.XXXXXX)
+find "$@" -name '*.template.json' -type f 2>/dev/null | xargs -r sha1sum | sort -k1,1 -u | awk '{print $2}' > "$work/files"
+count=$(wc -l < "$work/files")
 ((count > 0)) || { echo "no template found in $*" >&2; exit 1; }
 # Two processes, one per core; cfn-lint's exit code is a bit mask of the levels found, so it is read from the JSON.
-rm -f build/cfn-lint-out.*.json
-split -n r/2 -d "$list" build/cfn-lint-chunk.
-for chunk in build/cfn-lint-chunk.*; do
-  xargs -a "$chunk" "$venv/bin/cfn-lint" --format json > "build/cfn-lint-out.${chunk##*.}.json" &
+split -n r/2 -d "$work/files" "$work/chunk."
+for chunk in "$work"/chunk.*; do
+  [[ -s $chunk ]] || continue
+  xargs -a "$chunk" "$venv/bin/cfn-lint" --format json > "$work/out.${chunk##*.}.json" &
 done
 wait || true
-node - "$count" "$("$venv/bin/cfn-lint" --version)" build/cfn-lint-out.*.json <<'JS'
+node - "$count" "$("$venv/bin/cfn-lint" --version)" "$work"/out.*.json <<'JS'
 const fs = require('fs');
 const [count, version, ...outputs] = process.argv.slice(2);
 const matches = outputs.flatMap((file) => JSON.parse(fs.readFileSync(file, 'utf8') || '[]'));

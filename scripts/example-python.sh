@@ -6,12 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 wheel=$(ls "$PWD"/dist/python/resilient_lambda_rest_api-*-py3-none-any.whl 2>/dev/null | head -1)
 [[ -n $wheel ]] || { echo "no wheel in dist/python: run 'npx projen build' (or 'npx projen package:python') first" >&2; exit 1; }
-tools=build/python-tools
-[[ -x $tools/bin/uv ]] || { python3 -m venv "$tools" && "$tools/bin/pip" install -q --disable-pip-version-check uv; }
 venv=$PWD/build/python-example
 rm -rf "$venv" cdk.out/python
-"$tools/bin/uv" venv -q "$venv"
-VIRTUAL_ENV=$venv "$tools/bin/uv" pip install -q -r examples/python/requirements.txt "resilient-lambda-rest-api @ file://$wheel"
+scripts/uv.sh venv -q "$venv"
+VIRTUAL_ENV=$venv scripts/uv.sh pip install -q -r examples/python/requirements.txt "resilient-lambda-rest-api @ file://$wheel"
 export JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION=1
 (cd examples/python && PATH=$venv/bin:$PATH npx cdk synth --quiet --output ../../cdk.out/python)
 npx ts-node --prefer-ts-exts scripts/print-templates.ts cdk.out/python

@@ -18,12 +18,10 @@ esac
 wheel=$(ls dist/python/resilient_lambda_rest_api-*-py3-none-any.whl 2>/dev/null | head -1)
 [[ -n $wheel ]] || { echo "no wheel in dist/python: run 'npx projen build' (or 'npx projen package:python') first" >&2; exit 1; }
 
-tools=build/python-tools
-[[ -x $tools/bin/uv ]] || { python3 -m venv "$tools" && "$tools/bin/pip" install -q --disable-pip-version-check uv; }
 venv=build/python-$which
 rm -rf "$venv"
-"$tools/bin/uv" venv -q "$venv"
-VIRTUAL_ENV=$PWD/$venv "$tools/bin/uv" pip install -q "${pins[@]}" 'cdk-nag>=3.0.2,<4' pytest mypy "$wheel"
+scripts/uv.sh venv -q "$venv"
+VIRTUAL_ENV=$PWD/$venv scripts/uv.sh pip install -q "${pins[@]}" 'cdk-nag>=3.0.2,<4' pytest mypy "$wheel"
 py_cdk=$("$venv/bin/python" -c 'from importlib.metadata import version; print(version("aws-cdk-lib"))')
 node_cdk=$(node -p 'require("aws-cdk-lib/package.json").version')
 if [[ $py_cdk != "$node_cdk" ]]; then
