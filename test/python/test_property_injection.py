@@ -12,14 +12,18 @@ from apps.twins import new_handler, new_twin_stack
 from resilient_lambda_rest_api import MonitoringOptions, ResilientLambdaRestApi
 
 
-@jsii.implements(cdk.IPropertyInjector)
-class ShortRetryAfter:
-    """Every API of the app tells throttled clients to retry after 7 seconds unless it says otherwise."""
+class ResilientApiInjector:
+    """What every injector for the construct has: its id, which jsii reads through a property (a plain attribute set
+    in __init__ is not seen from the JavaScript side)."""
 
-    # jsii reads the id through a property: a plain attribute set in __init__ is not seen from the JavaScript side.
     @property
     def construct_unique_id(self) -> str:
         return ResilientLambdaRestApi.PROPERTY_INJECTION_ID
+
+
+@jsii.implements(cdk.IPropertyInjector)
+class ShortRetryAfter(ResilientApiInjector):
+    """Every API of the app tells throttled clients to retry after 7 seconds unless it says otherwise."""
 
     # The props arrive as a dict keyed by the TypeScript names; the InjectionContext as keyword arguments.
     def inject(self, original_props: Dict[str, Any], *, id: str, scope: Any) -> Dict[str, Any]:
@@ -55,15 +59,11 @@ def test_without_the_injector_the_default_stands() -> None:
 
 
 @jsii.implements(cdk.IPropertyInjector)
-class OnCallAlarms:
+class OnCallAlarms(ResilientApiInjector):
     """The README's injector: a struct (MonitoringOptions) injected from Python reaches the construct."""
 
     def __init__(self, topic: sns.ITopic) -> None:
         self._alarm_actions = [actions.SnsAction(topic)]
-
-    @property
-    def construct_unique_id(self) -> str:
-        return ResilientLambdaRestApi.PROPERTY_INJECTION_ID
 
     def inject(self, original_props: Dict[str, Any], *, id: str, scope: Any) -> Dict[str, Any]:
         if original_props.get("monitoring") is not None:
